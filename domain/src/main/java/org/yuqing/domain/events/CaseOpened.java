@@ -1,8 +1,10 @@
 package org.yuqing.domain.events;
 
+import org.yuqing.domain.ApprovalStep;
 import org.yuqing.domain.Level;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -14,6 +16,8 @@ import java.util.UUID;
  * @param title          the case title
  * @param level          the level it opened at
  * @param reportDeadline when the report to leadership is due
+ * @param firstStatementDeadline when the first public statement is due
+ * @param statementApprovals the approvals a statement of this case needs, in order
  */
 public record CaseOpened(
         UUID eventId,
@@ -23,7 +27,13 @@ public record CaseOpened(
         String unitId,
         String title,
         Level level,
-        Instant reportDeadline) implements IntegrationEvent {
+        Instant reportDeadline,
+        Instant firstStatementDeadline,
+        List<ApprovalStep> statementApprovals) implements IntegrationEvent {
+
+    public CaseOpened {
+        statementApprovals = List.copyOf(statementApprovals);
+    }
 
     @Override
     public String aggregateId() {

@@ -2,6 +2,7 @@ package org.yuqing.domain.events;
 
 import org.yuqing.domain.Category;
 import org.yuqing.domain.Level;
+import org.yuqing.domain.ResponseTerms;
 
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.UUID;
  * @param planId        the plan used
  * @param planVersion   the version of that plan
  * @param escalation    whether the level rose
+ * @param terms         what the plan requires at this level (deadlines, approvals)
  */
 public record IncidentGraded(
         UUID eventId,
@@ -33,7 +35,8 @@ public record IncidentGraded(
         List<String> reasons,
         String planId,
         int planVersion,
-        boolean escalation) implements IntegrationEvent {
+        boolean escalation,
+        ResponseTerms terms) implements IntegrationEvent {
 
     public IncidentGraded {
         reasons = List.copyOf(reasons);
