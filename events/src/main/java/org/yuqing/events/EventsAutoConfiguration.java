@@ -48,6 +48,9 @@ public class EventsAutoConfiguration {
                                 FeedCredentials credentials) {
         TransactionTemplate tx = new TransactionTemplate(transactions);
         List<FeedConsumer> consumers = new ArrayList<>();
+        if (!properties.consume()) {
+            return new FeedConsumers(consumers);
+        }
         properties.subscriptions().forEach((name, subscription) -> {
             IntegrationEventListener l = listener.getIfAvailable();
             if (l == null) {

@@ -13,14 +13,20 @@ import java.util.Map;
  * @param schema        the database schema holding this service's {@code outbox} and
  *                      {@code feed_cursor} tables; required
  * @param maxWait       the longest a feed request waits for new events (long poll)
+ * @param consume       whether to follow the subscriptions (default true; tests of one service that
+ *                      feed its listener directly turn it off)
  * @param subscriptions upstream feeds this service consumes, by feed name
  */
 @ConfigurationProperties("yuqing.events")
-public record EventsProperties(String schema, Duration maxWait, Map<String, Subscription> subscriptions) {
+public record EventsProperties(String schema, Duration maxWait, Boolean consume,
+                               Map<String, Subscription> subscriptions) {
 
     public EventsProperties {
         if (maxWait == null) {
             maxWait = Duration.ofSeconds(20);
+        }
+        if (consume == null) {
+            consume = true;
         }
         subscriptions = subscriptions == null ? Map.of() : new LinkedHashMap<>(subscriptions);
     }

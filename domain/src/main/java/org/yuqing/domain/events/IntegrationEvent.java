@@ -8,7 +8,8 @@ import java.util.UUID;
  * their simple class name is the event type on the feed.
  */
 public sealed interface IntegrationEvent
-        permits IncidentDetected, IncidentMetricsChanged, IncidentGraded, CaseOpened, StatementPublished {
+        permits IncidentDetected, IncidentMetricsChanged, IncidentGraded, CaseOpened, CaseEscalated,
+        StatementPublished {
 
     /** Unique id of this event; consumers use it to recognise a redelivery. */
     UUID eventId();

@@ -1,0 +1,72 @@
+package org.yuqing.casework.cases;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.yuqing.casework.cases.CaseViews.CaseDetail;
+import org.yuqing.casework.cases.CaseViews.CaseSummary;
+import org.yuqing.casework.cases.CaseViews.ReportRequest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The case API: {@code /api/casework/cases}. Who acts is read from {@code X-Yuqing-User}. */
+@RestController
+@RequestMapping("/api/casework/cases")
+class CaseController {
+
+    static final String USER_HEADER = "X-Yuqing-User";
+    private static final int MAX_LIMIT = 500;
+
+    private final Cases cases;
+
+    CaseController(Cases cases) {
+        this.cases = cases;
+    }
+
+    @GetMapping
+    List<CaseSummary> list(@RequestParam(required = false) String unit,
+                           @RequestParam(required = false) CaseState state,
+                           @RequestParam(defaultValue = "100") int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidRequestException("limit must be within 1.." + MAX_LIMIT);
+        }
+        Instant now = cases.now();
+        return cases.list(blankToNull(unit), state, limit).stream().map(c -> CaseSummary.of(c, now)).toList();
+    }
+
+    @GetMapping("/{id}")
+    CaseDetail get(@PathVariable UUID id) {
+        return cases.find(id)
+                .map(found -> CaseDetail.of(found.caseFile(), found.timeline(), cases.now()))
+                .orElseThrow(() -> new CaseNotFoundException(id));
+    }
+
+    @PostMapping("/{id}/reports")
+    @ResponseStatus(HttpStatus.CREATED)
+    CaseDetail report(@PathVariable UUID id, @RequestBody ReportRequest request,
+                      @RequestHeader(name = USER_HEADER, required = false) String user) {
+        if (request.kind() == null) {
+            throw new InvalidRequestException("kind is required: PHONE, WRITTEN or SPECIAL");
+        }
+        if (request.to() == null || request.to().isEmpty() || request.to().stream().anyMatch(t -> t == null || t.isBlank())) {
+            throw new InvalidRequestException("to must name at least one recipient, none blank");
+        }
+        List<String> recipients = request.to().stream().map(String::strip).toList();
+        String actor = user == null || user.isBlank() ? Cases.SYSTEM : user.strip();
+        cases.recordReport(id, request.kind(), recipients, request.reportedAt(), actor);
+        return get(id);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,153 @@
+package org.yuqing.casework.cases;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.JSONB;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+import org.yuqing.casework.db.tables.records.CaseFileRecord;
+import org.yuqing.domain.ApprovalStep;
+import org.yuqing.domain.Level;
+import org.yuqing.domain.ResponseTerms;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.yuqing.casework.db.Tables.CASE_FILE;
+import static org.yuqing.casework.db.Tables.TIMELINE_ENTRY;
+
+/** Stores cases and their timelines in schema {@code casework}. */
+@Repository
+class CaseRepository {
+
+    private final DSLContext db;
+    private final JsonMapper json;
+
+    CaseRepository(DSLContext db, JsonMapper json) {
+        this.db = db;
+        this.json = json;
+    }
+
+    /** Inserts a new case; {@code false} when the incident has one already. */
+    boolean insert(CaseFile c) {
+        return db.insertInto(CASE_FILE)
+                .set(CASE_FILE.ID, c.id())
+                .set(CASE_FILE.INCIDENT_ID, c.incidentId())
+                .set(CASE_FILE.CREATED_AT, at(c.createdAt()))
+                .set(mutable(c))
+                .onConflict(CASE_FILE.INCIDENT_ID).doNothing()
+                .execute() == 1;
+    }
+
+    void update(CaseFile c) {
+        db.update(CASE_FILE).set(mutable(c)).where(CASE_FILE.ID.eq(c.id())).execute();
+    }
+
+    /** The case, locked for the rest of the transaction. */
+    Optional<CaseFile> lock(UUID id) {
+        return db.selectFrom(CASE_FILE).where(CASE_FILE.ID.eq(id)).forUpdate().fetchOptional().map(this::toCase);
+    }
+
+    /** The case of an incident, locked for the rest of the transaction. */
+    Optional<CaseFile> lockByIncident(UUID incidentId) {
+        return db.selectFrom(CASE_FILE).where(CASE_FILE.INCIDENT_ID.eq(incidentId)).forUpdate().fetchOptional()
+                .map(this::toCase);
+    }
+
+    Optional<CaseFile> find(UUID id) {
+        return db.selectFrom(CASE_FILE).where(CASE_FILE.ID.eq(id)).fetchOptional().map(this::toCase);
+    }
+
+    /** Cases newest first, optionally of one unit and/or in one state. */
+    List<CaseFile> list(String unitId, CaseState state, int limit) {
+        List<Condition> where = new ArrayList<>();
+        if (unitId != null) {
+            where.add(CASE_FILE.UNIT_ID.eq(unitId));
+        }
+        if (state != null) {
+            where.add(CASE_FILE.STATE.eq(state.name()));
+        }
+        return db.selectFrom(CASE_FILE).where(DSL.and(where))
+                .orderBy(CASE_FILE.OPENED_AT.desc(), CASE_FILE.ID)
+                .limit(limit)
+                .fetch(this::toCase);
+    }
+
+    /** Whether an upstream event has already left its mark on some timeline. */
+    boolean hasApplied(UUID eventId) {
+        return db.fetchExists(TIMELINE_ENTRY, TIMELINE_ENTRY.EVENT_ID.eq(eventId));
+    }
+
+    /**
+     * Appends a timeline entry.
+     *
+     * @param eventId the upstream event that caused it, or {@code null} for a user's action
+     */
+    void append(UUID caseId, Instant at, TimelineKind kind, String summary, String actor, Map<String, ?> detail,
+                UUID eventId) {
+        db.insertInto(TIMELINE_ENTRY)
+                .set(TIMELINE_ENTRY.CASE_ID, caseId)
+                .set(TIMELINE_ENTRY.AT, at(at))
+                .set(TIMELINE_ENTRY.KIND, kind.name())
+                .set(TIMELINE_ENTRY.SUMMARY, summary)
+                .set(TIMELINE_ENTRY.ACTOR, actor)
+                .set(TIMELINE_ENTRY.DETAIL, JSONB.valueOf(json.writeValueAsString(detail)))
+                .set(TIMELINE_ENTRY.EVENT_ID, eventId)
+                .execute();
+    }
+
+    /** The timeline of a case, oldest first. */
+    List<TimelineItem> timeline(UUID caseId) {
+        return db.selectFrom(TIMELINE_ENTRY).where(TIMELINE_ENTRY.CASE_ID.eq(caseId))
+                .orderBy(TIMELINE_ENTRY.AT, TIMELINE_ENTRY.ID)
+                .fetch(r -> new TimelineItem(r.getAt().toInstant(), TimelineKind.valueOf(r.getKind()), r.getSummary(),
+                        r.getActor(), json.readTree(r.getDetail().data())));
+    }
+
+    private Map<Field<?>, Object> mutable(CaseFile c) {
+        Map<Field<?>, Object> values = new LinkedHashMap<>();
+        values.put(CASE_FILE.UNIT_ID, c.unitId());
+        values.put(CASE_FILE.TITLE, c.title());
+        values.put(CASE_FILE.LEVEL, c.level().name());
+        values.put(CASE_FILE.STATE, c.state().name());
+        values.put(CASE_FILE.PLAN_ID, c.planId());
+        values.put(CASE_FILE.PLAN_VERSION, c.planVersion());
+        values.put(CASE_FILE.TERMS, JSONB.valueOf(json.writeValueAsString(c.terms())));
+        values.put(CASE_FILE.OPENED_AT, at(c.openedAt()));
+        values.put(CASE_FILE.REPORT_DUE_AT, at(c.reportDueAt()));
+        values.put(CASE_FILE.REPORTED_AT, at(c.reportedAt()));
+        values.put(CASE_FILE.FIRST_STATEMENT_DUE_AT, at(c.firstStatementDueAt()));
+        values.put(CASE_FILE.FIRST_STATEMENT_AT, at(c.firstStatementAt()));
+        values.put(CASE_FILE.STATEMENT_APPROVALS, c.statementApprovals().stream().map(Enum::name).toArray(String[]::new));
+        values.put(CASE_FILE.UPDATED_AT, at(c.updatedAt()));
+        return values;
+    }
+
+    private CaseFile toCase(CaseFileRecord r) {
+        return new CaseFile(r.getId(), r.getIncidentId(), r.getUnitId(), r.getTitle(), Level.valueOf(r.getLevel()),
+                CaseState.valueOf(r.getState()), r.getPlanId(), r.getPlanVersion(),
+                json.readValue(r.getTerms().data(), ResponseTerms.class),
+                instant(r.getOpenedAt()), instant(r.getReportDueAt()), instant(r.getReportedAt()),
+                instant(r.getFirstStatementDueAt()), instant(r.getFirstStatementAt()),
+                Arrays.stream(r.getStatementApprovals()).map(ApprovalStep::valueOf).toList(),
+                instant(r.getCreatedAt()), instant(r.getUpdatedAt()));
+    }
+
+    private static OffsetDateTime at(Instant i) {
+        return i == null ? null : OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(OffsetDateTime t) {
+        return t == null ? null : t.toInstant();
+    }
+}

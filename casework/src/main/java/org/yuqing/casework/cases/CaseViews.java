@@ -1,0 +1,80 @@
+package org.yuqing.casework.cases;
+
+import org.yuqing.casework.clocks.ClockName;
+import org.yuqing.casework.clocks.ClockStatus;
+import org.yuqing.casework.clocks.DeadlineClock;
+import org.yuqing.domain.ApprovalStep;
+import org.yuqing.domain.Level;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The JSON shapes of the case API. Instants are ISO-8601 UTC. */
+final class CaseViews {
+
+    private CaseViews() {
+    }
+
+    /** A case in a list. {@code overdue} names the clocks past due and not met. */
+    record CaseSummary(UUID id, UUID incidentId, String title, String unitId, Level level, String levelName,
+                       CaseState state, String stateName, Instant openedAt, Instant reportDueAt, Instant reportedAt,
+                       Instant firstStatementDueAt, Instant firstStatementAt, List<ClockName> overdue) {
+
+        static CaseSummary of(CaseFile c, Instant now) {
+            return new CaseSummary(c.id(), c.incidentId(), c.title(), c.unitId(), c.level(), c.level().chineseName(),
+                    c.state(), c.state().chineseName(), c.openedAt(), c.reportDueAt(), c.reportedAt(),
+                    c.firstStatementDueAt(), c.firstStatementAt(), overdueClocks(c, now));
+        }
+    }
+
+    /** One case with its clocks and its timeline, oldest entry first. */
+    record CaseDetail(UUID id, UUID incidentId, String title, String unitId, Level level, String levelName,
+                      CaseState state, String stateName, String planId, int planVersion, Instant openedAt,
+                      Instant reportDueAt, Instant reportedAt, Instant firstStatementDueAt, Instant firstStatementAt,
+                      List<ApprovalStep> statementApprovals, List<ClockName> overdue, List<ClockView> clocks,
+                      List<TimelineView> timeline) {
+
+        static CaseDetail of(CaseFile c, List<TimelineItem> timeline, Instant now) {
+            return new CaseDetail(c.id(), c.incidentId(), c.title(), c.unitId(), c.level(), c.level().chineseName(),
+                    c.state(), c.state().chineseName(), c.planId(), c.planVersion(), c.openedAt(), c.reportDueAt(),
+                    c.reportedAt(), c.firstStatementDueAt(), c.firstStatementAt(), c.statementApprovals(),
+                    overdueClocks(c, now), c.clocks().stream().map(k -> ClockView.of(k, now)).toList(),
+                    timeline.stream().map(TimelineView::of).toList());
+        }
+    }
+
+    /** A deadline clock at the moment of the request. */
+    record ClockView(ClockName name, String nameText, Instant dueAt, Instant metAt, ClockStatus status,
+                     String statusText) {
+
+        static ClockView of(DeadlineClock clock, Instant now) {
+            ClockStatus status = clock.statusAt(now);
+            return new ClockView(clock.name(), clock.name().chineseName(), clock.dueAt(), clock.metAt(), status,
+                    status.chineseName());
+        }
+    }
+
+    /** A timeline entry. */
+    record TimelineView(Instant at, String kind, String summary, String actor, JsonNode detail) {
+
+        static TimelineView of(TimelineItem item) {
+            return new TimelineView(item.at(), item.kind().name(), item.summary(), item.actor(), item.detail());
+        }
+    }
+
+    /**
+     * A report to leadership.
+     *
+     * @param kind       PHONE, WRITTEN or SPECIAL
+     * @param to         the recipients, e.g. 区委宣传部分管领导
+     * @param reportedAt when it was made; now when absent
+     */
+    record ReportRequest(ReportKind kind, List<String> to, Instant reportedAt) {
+    }
+
+    private static List<ClockName> overdueClocks(CaseFile c, Instant now) {
+        return c.clocks().stream().filter(k -> k.isOverdueAt(now)).map(DeadlineClock::name).toList();
+    }
+}

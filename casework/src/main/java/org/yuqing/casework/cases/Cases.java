@@ -1,0 +1,205 @@
+package org.yuqing.casework.cases;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yuqing.domain.Level;
+import org.yuqing.domain.ResponseTerms;
+import org.yuqing.domain.events.CaseEscalated;
+import org.yuqing.domain.events.CaseOpened;
+import org.yuqing.domain.events.IncidentGraded;
+import org.yuqing.domain.events.StatementPublished;
+import org.yuqing.events.Outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What happens to cases: opening and escalation from grades, releases from publishing, reports by
+ * users. Every change and its timeline entry (and outgoing event) commit together.
+ */
+@Service
+class Cases {
+
+    static final String SYSTEM = "system";
+
+    private static final System.Logger LOG = System.getLogger(Cases.class.getName());
+
+    private final CaseRepository repository;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final CaseworkProperties properties;
+
+    Cases(CaseRepository repository, Outbox outbox, Clock clock, CaseworkProperties properties) {
+        this.repository = repository;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    /**
+     * Applies a grade: opens a case when the terms say so and none exists, escalates an existing one
+     * when the level rose, and notes any other change of grade. A redelivered grade changes nothing.
+     */
+    @Transactional
+    void applyGrade(IncidentGraded grade) {
+        if (repository.hasApplied(grade.eventId())) {
+            return;
+        }
+        Optional<CaseFile> existing = repository.lockByIncident(grade.incidentId());
+        if (existing.isEmpty()) {
+            if (grade.terms().opensCase()) {
+                open(grade);
+            }
+            return;
+        }
+        CaseFile current = existing.get();
+        if (grade.level().isAbove(current.level())) {
+            escalate(current, grade);
+        } else {
+            repository.append(current.id(), grade.occurredAt(), TimelineKind.REGRADED,
+                    "研判结果更新：" + grade.level().chineseName() + "舆情，分类：" + grade.category().chineseName(),
+                    SYSTEM, gradeDetail(grade), grade.eventId());
+        }
+    }
+
+    /** Records a release on its case's timeline; the first one stops the first-statement clock. */
+    @Transactional
+    void applyStatement(StatementPublished statement) {
+        if (repository.hasApplied(statement.eventId())) {
+            return;
+        }
+        Optional<CaseFile> found = repository.lock(statement.caseId());
+        if (found.isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, "statement {0} was published for case {1}, which casework does not know",
+                    statement.statementId(), statement.caseId());
+            return;
+        }
+        CaseFile current = found.get();
+        repository.update(current.statementPublished(statement.publishedAt(), clock.instant()));
+        String summary = "发布声明《" + statement.title() + "》：" + statement.publicUrl()
+                + "（" + String.join("、", statement.channels()) + "），审批："
+                + (statement.approvedBy().isEmpty() ? "无" : String.join(" → ", statement.approvedBy()));
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("statementId", statement.statementId());
+        detail.put("title", statement.title());
+        detail.put("publicUrl", statement.publicUrl());
+        detail.put("channels", statement.channels());
+        detail.put("approvedBy", statement.approvedBy());
+        detail.put("publishedAt", statement.publishedAt());
+        repository.append(current.id(), statement.publishedAt(), TimelineKind.STATEMENT_PUBLISHED, summary, SYSTEM,
+                detail, statement.eventId());
+    }
+
+    /**
+     * Records a report to leadership. The first report stops the report clock and moves an assessed
+     * case to {@link CaseState#REPORTED}; later ones (续报) only add to the timeline.
+     *
+     * @param reportedAt when it was made; {@code null} for now; never in the future
+     * @throws CaseNotFoundException when there is no such case
+     */
+    @Transactional
+    CaseFile recordReport(UUID caseId, ReportKind kind, List<String> recipients, Instant reportedAt, String actor) {
+        CaseFile current = repository.lock(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
+        Instant now = clock.instant();
+        Instant at = reportedAt == null ? now : reportedAt;
+        if (at.isAfter(now)) {
+            throw new InvalidRequestException("reportedAt " + at + " lies in the future; a report is recorded once made");
+        }
+        CaseFile updated = current.reported(at, now);
+        repository.update(updated);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("kind", kind.name());
+        detail.put("to", recipients);
+        detail.put("reportedAt", at);
+        repository.append(caseId, at, TimelineKind.REPORTED,
+                kind.chineseName() + "：报送" + String.join("、", recipients), actor, detail, null);
+        return updated;
+    }
+
+    @Transactional(readOnly = true)
+    List<CaseFile> list(String unitId, CaseState state, int limit) {
+        return repository.list(unitId, state, limit);
+    }
+
+    /** The case and its timeline (oldest first), read in one transaction. */
+    @Transactional(readOnly = true)
+    Optional<CaseWithTimeline> find(UUID id) {
+        return repository.find(id).map(c -> new CaseWithTimeline(c, repository.timeline(id)));
+    }
+
+    /** The current time of this service's clock. */
+    Instant now() {
+        return clock.instant();
+    }
+
+    private void open(IncidentGraded grade) {
+        Instant now = clock.instant();
+        CaseFile opened = CaseFile.openedBy(grade, UUID.randomUUID(), now);
+        if (!repository.insert(opened)) {
+            return;
+        }
+        ResponseTerms terms = grade.terms();
+        String plan = properties.planName(grade.planId());
+        String summary = (grade.previousLevel() == null || !grade.level().isAbove(grade.previousLevel())
+                ? "按" + plan + "定为" + grade.level().chineseName() + "舆情"
+                : "按" + plan + "由" + grade.previousLevel().chineseName() + "升级为" + grade.level().chineseName() + "舆情")
+                + "，" + ChineseDurations.format(terms.reportWithin()) + "内上报，"
+                + ChineseDurations.format(terms.firstStatementWithin()) + "内首次发声";
+        Map<String, Object> detail = gradeDetail(grade);
+        detail.put("reportDueAt", opened.reportDueAt());
+        detail.put("firstStatementDueAt", opened.firstStatementDueAt());
+        detail.put("statementApprovals", opened.statementApprovals());
+        repository.append(opened.id(), grade.occurredAt(), TimelineKind.CASE_OPENED, summary, SYSTEM, detail,
+                grade.eventId());
+        outbox.publish(new CaseOpened(derivedId("CaseOpened", grade.eventId()), now, opened.id(), opened.incidentId(),
+                opened.unitId(), opened.title(), opened.level(), opened.reportDueAt(), opened.firstStatementDueAt(),
+                opened.statementApprovals()));
+    }
+
+    private void escalate(CaseFile current, IncidentGraded grade) {
+        CaseFile escalated = current.escalatedBy(grade, clock.instant());
+        repository.update(escalated);
+        Level from = current.level();
+        String summary = "按" + properties.planName(grade.planId()) + "由" + from.chineseName() + "升级为"
+                + grade.level().chineseName() + "舆情，"
+                + (current.reportedAt() == null
+                ? "上报时限自升级时起重新计算：" + ChineseDurations.format(grade.terms().reportWithin()) + "内上报"
+                : "已上报，请按新级别续报");
+        Map<String, Object> detail = gradeDetail(grade);
+        detail.put("from", from.name());
+        detail.put("reportDueAt", escalated.reportDueAt());
+        detail.put("firstStatementDueAt", escalated.firstStatementDueAt());
+        detail.put("statementApprovals", escalated.statementApprovals());
+        repository.append(current.id(), grade.occurredAt(), TimelineKind.ESCALATED, summary, SYSTEM, detail,
+                grade.eventId());
+        outbox.publish(new CaseEscalated(derivedId("CaseEscalated", grade.eventId()), clock.instant(), current.id(),
+                current.incidentId(), current.unitId(), escalated.level(), from, escalated.reportDueAt(),
+                escalated.firstStatementDueAt(), escalated.statementApprovals()));
+    }
+
+    private static Map<String, Object> gradeDetail(IncidentGraded grade) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("level", grade.level().name());
+        detail.put("previousLevel", grade.previousLevel() == null ? null : grade.previousLevel().name());
+        detail.put("category", grade.category().name());
+        detail.put("reasons", grade.reasons());
+        detail.put("planId", grade.planId());
+        detail.put("planVersion", grade.planVersion());
+        return detail;
+    }
+
+    // Derived from the causing event, so the event a grade causes has the same id however often it is applied.
+    private static UUID derivedId(String kind, UUID cause) {
+        return UUID.nameUUIDFromBytes((kind + ":" + cause).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A case with its timeline. */
+    record CaseWithTimeline(CaseFile caseFile, List<TimelineItem> timeline) {
+    }
+}

@@ -1,0 +1,22 @@
+package org.yuqing.casework.cases;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The casework service on the shared test PostgreSQL, with a settable clock and its feed consumers
+ * off: the tests hand the upstream events to the listener themselves.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(properties = "yuqing.events.consume=false")
+@AutoConfigureMockMvc
+@Import(TestClock.Config.class)
+@interface CaseworkIntegrationTest {
+}
