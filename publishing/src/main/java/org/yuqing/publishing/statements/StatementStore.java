@@ -1,0 +1,189 @@
+package org.yuqing.publishing.statements;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+import org.yuqing.domain.ApprovalStep;
+import org.yuqing.publishing.channels.Delivery;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.yuqing.publishing.db.Tables.APPROVAL;
+import static org.yuqing.publishing.db.Tables.RELEASE;
+import static org.yuqing.publishing.db.Tables.RELEASE_ATTEMPT;
+import static org.yuqing.publishing.db.Tables.STATEMENT;
+
+/**
+ * Statements, their approvals, releases and release attempts in PostgreSQL.
+ */
+@Repository
+class StatementStore {
+
+    /** Outcomes recorded on {@code release_attempt}. */
+    enum AttemptOutcome { PUBLISHED, REFUSED }
+
+    private final DSLContext db;
+
+    StatementStore(DSLContext db) {
+        this.db = db;
+    }
+
+    void insert(StatementRow s) {
+        db.insertInto(STATEMENT)
+                .set(STATEMENT.ID, s.id())
+                .set(STATEMENT.CASE_ID, s.caseId())
+                .set(STATEMENT.KIND, s.kind().name())
+                .set(STATEMENT.TITLE, s.title())
+                .set(STATEMENT.BODY, s.body())
+                .set(STATEMENT.STATE, s.state().name())
+                .set(STATEMENT.CONTENT_HASH, s.contentHash())
+                .set(STATEMENT.CREATED_BY, s.createdBy())
+                .set(STATEMENT.CREATED_AT, utc(s.createdAt()))
+                .set(STATEMENT.UPDATED_AT, utc(s.updatedAt()))
+                .execute();
+    }
+
+    Optional<StatementRow> find(UUID id) {
+        return db.selectFrom(STATEMENT).where(STATEMENT.ID.eq(id)).fetchOptional().map(StatementStore::statement);
+    }
+
+    /** The statement, its row locked until the transaction ends, so decisions on it are serialised. */
+    Optional<StatementRow> lock(UUID id) {
+        return db.selectFrom(STATEMENT).where(STATEMENT.ID.eq(id)).forUpdate().fetchOptional()
+                .map(StatementStore::statement);
+    }
+
+    List<StatementRow> byCase(UUID caseId) {
+        return db.selectFrom(STATEMENT).where(STATEMENT.CASE_ID.eq(caseId))
+                .orderBy(STATEMENT.CREATED_AT.desc(), STATEMENT.ID)
+                .fetch(StatementStore::statement);
+    }
+
+    List<StatementRow> newest(int limit) {
+        return db.selectFrom(STATEMENT).orderBy(STATEMENT.CREATED_AT.desc(), STATEMENT.ID).limit(limit)
+                .fetch(StatementStore::statement);
+    }
+
+    /** Published statements with a delivered release on the channel, newest release first. */
+    List<StatementRow> deliveredTo(String channel, int limit) {
+        return db.selectFrom(STATEMENT).where(deliveredOn(channel))
+                .orderBy(STATEMENT.PUBLISHED_AT.desc(), STATEMENT.ID).limit(limit)
+                .fetch(StatementStore::statement);
+    }
+
+    Optional<StatementRow> deliveredTo(String channel, UUID id) {
+        return db.selectFrom(STATEMENT).where(STATEMENT.ID.eq(id)).and(deliveredOn(channel)).fetchOptional()
+                .map(StatementStore::statement);
+    }
+
+    void updateText(UUID id, StatementText text, StatementState state, Instant at) {
+        db.update(STATEMENT)
+                .set(STATEMENT.TITLE, text.title())
+                .set(STATEMENT.BODY, text.body())
+                .set(STATEMENT.CONTENT_HASH, text.hash())
+                .set(STATEMENT.STATE, state.name())
+                .set(STATEMENT.UPDATED_AT, utc(at))
+                .where(STATEMENT.ID.eq(id))
+                .execute();
+    }
+
+    void updateState(UUID id, StatementState state, Instant at) {
+        db.update(STATEMENT)
+                .set(STATEMENT.STATE, state.name())
+                .set(STATEMENT.UPDATED_AT, utc(at))
+                .where(STATEMENT.ID.eq(id))
+                .execute();
+    }
+
+    void markPublished(UUID id, Instant at, String publicUrl) {
+        db.update(STATEMENT)
+                .set(STATEMENT.STATE, StatementState.PUBLISHED.name())
+                .set(STATEMENT.PUBLISHED_AT, utc(at))
+                .set(STATEMENT.PUBLIC_URL, publicUrl)
+                .set(STATEMENT.UPDATED_AT, utc(at))
+                .where(STATEMENT.ID.eq(id))
+                .execute();
+    }
+
+    /** Every decision on the statement, oldest first. */
+    List<ApprovalRow> approvals(UUID statementId) {
+        return db.selectFrom(APPROVAL).where(APPROVAL.STATEMENT_ID.eq(statementId)).orderBy(APPROVAL.ID)
+                .fetch(r -> new ApprovalRow(r.getId(), ApprovalStep.valueOf(r.getStep()),
+                        Decision.valueOf(r.getDecision()), r.getApprover(), r.getComment(), r.getContentHash(),
+                        r.getAt().toInstant()));
+    }
+
+    /** Records a decision and returns it as stored. */
+    ApprovalRow insertApproval(UUID statementId, ApprovalStep step, Decision decision, String approver,
+                               String comment, String contentHash, Instant at) {
+        long id = db.insertInto(APPROVAL)
+                .set(APPROVAL.STATEMENT_ID, statementId)
+                .set(APPROVAL.STEP, step.name())
+                .set(APPROVAL.DECISION, decision.name())
+                .set(APPROVAL.APPROVER, approver)
+                .set(APPROVAL.COMMENT, comment)
+                .set(APPROVAL.CONTENT_HASH, contentHash)
+                .set(APPROVAL.AT, utc(at))
+                .returning(APPROVAL.ID)
+                .fetchSingle()
+                .getId();
+        return new ApprovalRow(id, step, decision, approver, comment, contentHash, at);
+    }
+
+    List<ReleaseRow> releases(UUID statementId) {
+        return db.selectFrom(RELEASE).where(RELEASE.STATEMENT_ID.eq(statementId)).orderBy(RELEASE.ID)
+                .fetch(r -> new ReleaseRow(r.getChannel(), r.getAt().toInstant(), r.getUrl(),
+                        Delivery.Status.valueOf(r.getStatus())));
+    }
+
+    void insertRelease(UUID statementId, Delivery delivery, Instant at) {
+        db.insertInto(RELEASE)
+                .set(RELEASE.STATEMENT_ID, statementId)
+                .set(RELEASE.CHANNEL, delivery.channel())
+                .set(RELEASE.AT, utc(at))
+                .set(RELEASE.URL, delivery.url())
+                .set(RELEASE.STATUS, delivery.status().name())
+                .execute();
+    }
+
+    void insertAttempt(UUID statementId, String actor, Instant at, AttemptOutcome outcome, String reason) {
+        db.insertInto(RELEASE_ATTEMPT)
+                .set(RELEASE_ATTEMPT.STATEMENT_ID, statementId)
+                .set(RELEASE_ATTEMPT.ACTOR, actor)
+                .set(RELEASE_ATTEMPT.AT, utc(at))
+                .set(RELEASE_ATTEMPT.OUTCOME, outcome.name())
+                .set(RELEASE_ATTEMPT.REASON, reason)
+                .execute();
+    }
+
+    private static Condition deliveredOn(String channel) {
+        return STATEMENT.STATE.eq(StatementState.PUBLISHED.name())
+                .and(DSL.exists(DSL.selectOne().from(RELEASE)
+                        .where(RELEASE.STATEMENT_ID.eq(STATEMENT.ID))
+                        .and(RELEASE.CHANNEL.eq(channel))
+                        .and(RELEASE.STATUS.eq(Delivery.Status.DELIVERED.name()))));
+    }
+
+    private static StatementRow statement(Record r) {
+        return new StatementRow(r.get(STATEMENT.ID), r.get(STATEMENT.CASE_ID), StatementKind.valueOf(r.get(STATEMENT.KIND)),
+                r.get(STATEMENT.TITLE), r.get(STATEMENT.BODY), StatementState.valueOf(r.get(STATEMENT.STATE)),
+                r.get(STATEMENT.CONTENT_HASH), r.get(STATEMENT.CREATED_BY), instant(r.get(STATEMENT.CREATED_AT)),
+                instant(r.get(STATEMENT.UPDATED_AT)), instant(r.get(STATEMENT.PUBLISHED_AT)),
+                r.get(STATEMENT.PUBLIC_URL));
+    }
+
+    private static OffsetDateTime utc(Instant at) {
+        return at == null ? null : OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(OffsetDateTime t) {
+        return t == null ? null : t.toInstant();
+    }
+}

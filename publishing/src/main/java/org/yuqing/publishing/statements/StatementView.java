@@ -1,0 +1,48 @@
+package org.yuqing.publishing.statements;
+
+import org.yuqing.domain.ApprovalStep;
+import org.yuqing.domain.Level;
+import org.yuqing.publishing.cases.CaseRef;
+import org.yuqing.publishing.channels.Delivery;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A statement as the API shows it: its text and state, the approvals its case requires, every
+ * decision on it (whether it still counts for the current text) and every release.
+ */
+record StatementView(UUID id, UUID caseId, String unitId, Level level, StatementKind kind, String kindName,
+                     String title, String body, StatementState state, String contentHash, String createdBy,
+                     Instant createdAt, Instant updatedAt, Instant publishedAt, String publicUrl,
+                     List<ApprovalStep> requiredApprovals, ApprovalStep nextStep, List<ApprovalView> approvals,
+                     List<ReleaseView> releases) {
+
+    static StatementView of(StatementRow s, CaseRef c, ApprovalChain chain, List<ReleaseRow> releases) {
+        ApprovalStep next = s.state() == StatementState.PUBLISHED ? null : chain.nextStep().orElse(null);
+        return new StatementView(s.id(), s.caseId(), c.unitId(), c.level(), s.kind(), s.kind().chineseName(),
+                s.title(), s.body(), s.state(), s.contentHash(), s.createdBy(), s.createdAt(), s.updatedAt(),
+                s.publishedAt(), s.publicUrl(), chain.required(), next,
+                chain.approvals().stream().map(a -> ApprovalView.of(a, chain.counts(a))).toList(),
+                releases.stream().map(ReleaseView::of).toList());
+    }
+
+    /** One decision; {@code counts} is false once the text it was made on has changed. */
+    record ApprovalView(ApprovalStep step, String stepName, Decision decision, String approver, String comment,
+                        Instant at, boolean counts) {
+
+        static ApprovalView of(ApprovalRow a, boolean counts) {
+            return new ApprovalView(a.step(), a.step().chineseName(), a.decision(), a.approver(), a.comment(),
+                    a.at(), counts);
+        }
+    }
+
+    /** What went out on one channel. */
+    record ReleaseView(String channel, Instant at, String url, Delivery.Status status) {
+
+        static ReleaseView of(ReleaseRow r) {
+            return new ReleaseView(r.channel(), r.at(), r.url(), r.status());
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package org.yuqing.publishing.statements;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yuqing.domain.ApprovalStep;
+import org.yuqing.domain.events.StatementPublished;
+import org.yuqing.events.Outbox;
+import org.yuqing.publishing.PublishingProperties;
+import org.yuqing.publishing.cases.CaseRef;
+import org.yuqing.publishing.cases.CaseRequirementsChanged;
+import org.yuqing.publishing.cases.Cases;
+import org.yuqing.publishing.channels.Channel;
+import org.yuqing.publishing.channels.Delivery;
+import org.yuqing.publishing.channels.Publication;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Drafting, editing, approving and releasing statements. Every command locks the statement row,
+ * so concurrent decisions on one statement are serialised.
+ */
+@Service
+class Statements {
+
+    private static final int LIST_LIMIT = 200;
+
+    private final StatementStore store;
+    private final Cases cases;
+    private final List<Channel> channels;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final PublishingProperties properties;
+
+    Statements(StatementStore store, Cases cases, List<Channel> channels, Outbox outbox, Clock clock,
+               PublishingProperties properties) {
+        this.store = store;
+        this.cases = cases;
+        this.channels = List.copyOf(channels);
+        this.outbox = outbox;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    @Transactional
+    StatementView draft(UUID caseId, StatementKind kind, String title, String body, String author) {
+        CaseRef c = cases.find(caseId).orElseThrow(() -> StatementProblem.caseNotKnown(caseId));
+        StatementText text = StatementText.of(title, body);
+        Instant now = now();
+        UUID id = UUID.randomUUID();
+        // A level that requires no approval (plan data) leaves nothing to wait for.
+        StatementState state = c.statementApprovals().isEmpty() ? StatementState.APPROVED : StatementState.DRAFT;
+        store.insert(new StatementRow(id, caseId, kind, text.title(), text.body(), state, text.hash(), author, now,
+                now, null, null));
+        return view(id);
+    }
+
+    @Transactional
+    StatementView edit(UUID id, String title, String body) {
+        StatementRow s = store.lock(id).orElseThrow(() -> StatementProblem.notFound(id));
+        if (s.state() == StatementState.PUBLISHED) {
+            throw StatementProblem.conflict("statement-published", "Statement already published",
+                    "a published statement cannot be edited; draft a new one (e.g. a progress update)");
+        }
+        StatementText text = StatementText.of(title, body);
+        String hash = text.hash();
+        if (!hash.equals(s.contentHash())) {
+            ApprovalChain chain = new ApprovalChain(caseOf(s).statementApprovals(), store.approvals(id), hash);
+            store.updateText(id, text, chain.complete() ? StatementState.APPROVED : StatementState.DRAFT, now());
+        }
+        return view(id);
+    }
+
+    @Transactional
+    StatementView decide(UUID id, ApprovalStep step, Decision decision, String comment, String approver) {
+        StatementRow s = store.lock(id).orElseThrow(() -> StatementProblem.notFound(id));
+        if (s.state() == StatementState.PUBLISHED) {
+            throw StatementProblem.conflict("statement-published", "Statement already published",
+                    "statement " + id + " is published; its approvals are closed");
+        }
+        ApprovalChain chain = new ApprovalChain(caseOf(s).statementApprovals(), store.approvals(id), s.contentHash());
+        Optional<ApprovalStep> next = chain.nextStep();
+        if (next.isEmpty()) {
+            throw StatementProblem.conflict("approval-not-expected", "No approval expected",
+                    "every approval the case requires already binds the current text")
+                    .with("requiredApprovals", chain.required());
+        }
+        if (next.get() != step) {
+            throw StatementProblem.conflict("approval-out-of-order", "Approval out of order",
+                    "the next approval must be " + next.get() + " (" + next.get().chineseName() + "), not " + step)
+                    .with("expectedStep", next.get())
+                    .with("requiredApprovals", chain.required());
+        }
+        String why = comment == null || comment.isBlank() ? null : comment.strip();
+        if (decision == Decision.REJECT && why == null) {
+            throw StatementProblem.invalid("a rejection needs a comment saying what to change");
+        }
+        Instant now = now();
+        ApprovalRow recorded = store.insertApproval(id, step, decision, approver, why, s.contentHash(), now);
+        boolean complete = decision == Decision.APPROVE && chain.with(recorded).complete();
+        store.updateState(id, complete ? StatementState.APPROVED : StatementState.DRAFT, now);
+        return view(id);
+    }
+
+    /**
+     * Releases the statement to every enabled channel ("三同步": only when every approval the case
+     * requires binds the current text). A refusal is recorded and its record commits.
+     */
+    @Transactional(noRollbackFor = ReleaseRefused.class)
+    StatementView publish(UUID id, String actor) {
+        StatementRow s = store.lock(id).orElseThrow(() -> StatementProblem.notFound(id));
+        Instant now = now();
+        if (s.state() == StatementState.PUBLISHED) {
+            throw refuse(s, actor, now, new ReleaseRefused("statement-published",
+                    "statement " + id + " was already published at " + s.publishedAt()));
+        }
+        CaseRef c = caseOf(s);
+        ApprovalChain chain = new ApprovalChain(c.statementApprovals(), store.approvals(id), s.contentHash());
+        if (!chain.complete()) {
+            String missing = chain.missing().stream().map(step -> step + " (" + step.chineseName() + ")")
+                    .collect(Collectors.joining(", "));
+            throw refuse(s, actor, now, new ReleaseRefused("approvals-missing",
+                    "the current text lacks the approvals its " + c.level() + " case requires: " + missing))
+                    .with("missingApprovals", chain.missing());
+        }
+        List<Channel> enabled = channels.stream().filter(Channel::enabled).toList();
+        if (enabled.isEmpty()) {
+            throw refuse(s, actor, now, new ReleaseRefused("no-channel", "no channel is enabled"));
+        }
+        String publicUrl = properties.statementUrl(id);
+        Publication publication = new Publication(id, s.caseId(), c.unitId(), s.kind().name(),
+                s.kind().chineseName(), s.title(), s.body(), s.contentHash(), publicUrl, now);
+        List<Delivery> deliveries = enabled.stream().map(channel -> channel.deliver(publication)).toList();
+        deliveries.forEach(d -> store.insertRelease(id, d, now));
+        store.markPublished(id, now, publicUrl);
+        store.insertAttempt(id, actor, now, StatementStore.AttemptOutcome.PUBLISHED, null);
+        outbox.publish(new StatementPublished(UUID.randomUUID(), now, id, s.caseId(), c.unitId(), s.title(),
+                publicUrl,
+                deliveries.stream().filter(d -> d.status() != Delivery.Status.FAILED).map(Delivery::channel).toList(),
+                chain.counted().stream().map(ApprovalRow::approver).toList(),
+                now));
+        return view(id);
+    }
+
+    /**
+     * Re-derives the state of the case's unpublished statements after its required approvals
+     * changed (an escalation can add a step to an approved text). Runs in the transaction that
+     * applied the upstream event.
+     */
+    @EventListener
+    @Transactional
+    void onCaseRequirementsChanged(CaseRequirementsChanged changed) {
+        CaseRef c = cases.find(changed.caseId()).orElseThrow();
+        for (StatementRow listed : store.byCase(changed.caseId())) {
+            StatementRow s = store.lock(listed.id()).orElseThrow();
+            if (s.state() == StatementState.PUBLISHED) {
+                continue;
+            }
+            ApprovalChain chain = new ApprovalChain(c.statementApprovals(), store.approvals(s.id()), s.contentHash());
+            StatementState state = chain.complete() ? StatementState.APPROVED : StatementState.DRAFT;
+            if (state != s.state()) {
+                store.updateState(s.id(), state, now());
+            }
+        }
+    }
+
+    @Transactional(readOnly = true)
+    StatementView view(UUID id) {
+        StatementRow s = store.find(id).orElseThrow(() -> StatementProblem.notFound(id));
+        CaseRef c = caseOf(s);
+        ApprovalChain chain = new ApprovalChain(c.statementApprovals(), store.approvals(id), s.contentHash());
+        return StatementView.of(s, c, chain, store.releases(id));
+    }
+
+    /** The statements of a case, newest first; without a case, the newest statements of all cases. */
+    @Transactional(readOnly = true)
+    List<StatementSummary> list(UUID caseId) {
+        if (caseId == null) {
+            return store.newest(LIST_LIMIT).stream().map(StatementSummary::of).toList();
+        }
+        cases.find(caseId).orElseThrow(() -> StatementProblem.caseNotKnown(caseId));
+        return store.byCase(caseId).stream().map(StatementSummary::of).toList();
+    }
+
+    private ReleaseRefused refuse(StatementRow s, String actor, Instant at, ReleaseRefused refusal) {
+        store.insertAttempt(s.id(), actor, at, StatementStore.AttemptOutcome.REFUSED, refusal.getBody().getDetail());
+        return refusal;
+    }
+
+    private CaseRef caseOf(StatementRow s) {
+        // case_ref rows are never deleted and statement.case_id references them
+        return cases.find(s.caseId()).orElseThrow(() -> new IllegalStateException("case_ref lost for " + s.caseId()));
+    }
+
+    private Instant now() {
+        // PostgreSQL keeps microseconds: the event must carry the same instant as the row.
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Official statements (发布稿) of a case: drafting, the approval chain the case's level requires
+ * (approvals bind the exact text), and release to every enabled channel under "三同步".
+ */
+package org.yuqing.publishing.statements;
