@@ -1,0 +1,5 @@
+/**
+ * Response plans (预案) as versioned data: levels, the conditions that reach them with the plan
+ * section each cites, and what each level requires; stored as JSON documents, presets shipped.
+ */
+package org.yuqing.grading.plans;

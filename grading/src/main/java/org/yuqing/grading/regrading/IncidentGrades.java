@@ -1,0 +1,139 @@
+package org.yuqing.grading.regrading;
+
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.springframework.stereotype.Repository;
+import org.yuqing.domain.Category;
+import org.yuqing.domain.IncidentMetrics;
+import org.yuqing.domain.Level;
+import org.yuqing.grading.db.tables.records.GradeHistoryRecord;
+import org.yuqing.grading.db.tables.records.IncidentGradeRecord;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.yuqing.grading.db.Tables.GRADE_HISTORY;
+import static org.yuqing.grading.db.Tables.INCIDENT_GRADE;
+
+/** The current grade of each incident ({@code incident_grade}) and the changes of it ({@code grade_history}). */
+@Repository
+class IncidentGrades {
+
+    private final DSLContext db;
+    private final JsonMapper json;
+
+    IncidentGrades(DSLContext db, JsonMapper json) {
+        this.db = db;
+        this.json = json;
+    }
+
+    /** The incident's grade, locked until the transaction ends; empty when it was never graded. */
+    Optional<CurrentGrade> lock(UUID incidentId) {
+        return db.selectFrom(INCIDENT_GRADE).where(INCIDENT_GRADE.INCIDENT_ID.eq(incidentId))
+                .forUpdate()
+                .fetchOptional()
+                .map(r -> new CurrentGrade(r.getIncidentId(), r.getUnitId(), r.getTitle(), Level.valueOf(r.getLevel()),
+                        Category.valueOf(r.getCategory()), json.readValue(r.getMetrics().data(), IncidentMetrics.class),
+                        r.getMetricsAt().toInstant()));
+    }
+
+    /** Stores the first grade of an incident; {@code false} when another transaction stored one first. */
+    boolean insertFirst(GradeDecision d) {
+        return db.insertInto(INCIDENT_GRADE)
+                .set(INCIDENT_GRADE.INCIDENT_ID, d.incidentId())
+                .set(INCIDENT_GRADE.UNIT_ID, d.unitId())
+                .set(INCIDENT_GRADE.TITLE, d.title())
+                .set(INCIDENT_GRADE.LEVEL, d.level().name())
+                .set(INCIDENT_GRADE.CATEGORY, d.category().name())
+                .set(INCIDENT_GRADE.REASONS, jsonb(d.reasons()))
+                .set(INCIDENT_GRADE.PLAN_ID, d.planId())
+                .set(INCIDENT_GRADE.PLAN_VERSION, d.planVersion())
+                .set(INCIDENT_GRADE.METRICS, jsonb(d.metrics()))
+                .set(INCIDENT_GRADE.METRICS_AT, time(d.metricsAt()))
+                .set(INCIDENT_GRADE.GRADED_AT, time(d.gradedAt()))
+                .set(INCIDENT_GRADE.EVALUATED_AT, time(d.gradedAt()))
+                .onConflictDoNothing()
+                .execute() == 1;
+    }
+
+    /**
+     * Stores a re-evaluation. {@code changed} says whether level or category changed; only then
+     * does {@code graded_at} move.
+     */
+    void update(GradeDecision d, boolean changed) {
+        var update = db.update(INCIDENT_GRADE)
+                .set(INCIDENT_GRADE.TITLE, d.title())
+                .set(INCIDENT_GRADE.LEVEL, d.level().name())
+                .set(INCIDENT_GRADE.CATEGORY, d.category().name())
+                .set(INCIDENT_GRADE.REASONS, jsonb(d.reasons()))
+                .set(INCIDENT_GRADE.PLAN_ID, d.planId())
+                .set(INCIDENT_GRADE.PLAN_VERSION, d.planVersion())
+                .set(INCIDENT_GRADE.METRICS, jsonb(d.metrics()))
+                .set(INCIDENT_GRADE.METRICS_AT, time(d.metricsAt()))
+                .set(INCIDENT_GRADE.EVALUATED_AT, time(d.gradedAt()));
+        if (changed) {
+            update = update.set(INCIDENT_GRADE.GRADED_AT, time(d.gradedAt()));
+        }
+        update.where(INCIDENT_GRADE.INCIDENT_ID.eq(d.incidentId())).execute();
+    }
+
+    /** Appends a change of level or category to the history; a second row for the same source event is ignored. */
+    void appendHistory(GradeDecision d) {
+        db.insertInto(GRADE_HISTORY)
+                .set(GRADE_HISTORY.INCIDENT_ID, d.incidentId())
+                .set(GRADE_HISTORY.SOURCE_EVENT_ID, d.sourceEventId())
+                .set(GRADE_HISTORY.LEVEL, d.level().name())
+                .set(GRADE_HISTORY.PREVIOUS_LEVEL, d.previousLevel() == null ? null : d.previousLevel().name())
+                .set(GRADE_HISTORY.CATEGORY, d.category().name())
+                .set(GRADE_HISTORY.ESCALATION, d.escalation())
+                .set(GRADE_HISTORY.REASONS, jsonb(d.reasons()))
+                .set(GRADE_HISTORY.PLAN_ID, d.planId())
+                .set(GRADE_HISTORY.PLAN_VERSION, d.planVersion())
+                .set(GRADE_HISTORY.METRICS, jsonb(d.metrics()))
+                .set(GRADE_HISTORY.GRADED_AT, time(d.gradedAt()))
+                .onConflictDoNothing()
+                .execute();
+    }
+
+    /** The incident's grade with its history, oldest change first; empty when it was never graded. */
+    Optional<IncidentGradeView> view(UUID incidentId) {
+        return db.selectFrom(INCIDENT_GRADE).where(INCIDENT_GRADE.INCIDENT_ID.eq(incidentId))
+                .fetchOptional()
+                .map(r -> view(r, db.selectFrom(GRADE_HISTORY).where(GRADE_HISTORY.INCIDENT_ID.eq(incidentId))
+                        .orderBy(GRADE_HISTORY.ID).fetch(this::historyEntry)));
+    }
+
+    private IncidentGradeView view(IncidentGradeRecord r, List<IncidentGradeView.HistoryEntry> history) {
+        Level level = Level.valueOf(r.getLevel());
+        Category category = Category.valueOf(r.getCategory());
+        return new IncidentGradeView(r.getIncidentId(), r.getUnitId(), r.getTitle(), level, level.chineseName(),
+                category, category.chineseName(), strings(r.getReasons()), r.getPlanId(), r.getPlanVersion(),
+                r.getGradedAt().toInstant(), r.getEvaluatedAt().toInstant(),
+                json.readValue(r.getMetrics().data(), IncidentMetrics.class), history);
+    }
+
+    private IncidentGradeView.HistoryEntry historyEntry(GradeHistoryRecord r) {
+        Level level = Level.valueOf(r.getLevel());
+        return new IncidentGradeView.HistoryEntry(level, level.chineseName(),
+                r.getPreviousLevel() == null ? null : Level.valueOf(r.getPreviousLevel()),
+                Category.valueOf(r.getCategory()), r.getEscalation(), strings(r.getReasons()), r.getPlanId(),
+                r.getPlanVersion(), r.getGradedAt().toInstant());
+    }
+
+    private List<String> strings(JSONB value) {
+        return List.of(json.readValue(value.data(), String[].class));
+    }
+
+    private JSONB jsonb(Object value) {
+        return JSONB.valueOf(json.writeValueAsString(value));
+    }
+
+    private static OffsetDateTime time(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,89 @@
+package org.yuqing.grading.whatif;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.yuqing.domain.Category;
+import org.yuqing.domain.IncidentFlag;
+import org.yuqing.domain.IncidentMetrics;
+import org.yuqing.domain.Level;
+import org.yuqing.domain.ResponseTerms;
+import org.yuqing.grading.engine.Classifier;
+import org.yuqing.grading.engine.Grade;
+import org.yuqing.grading.engine.GradingEngine;
+import org.yuqing.grading.plans.Plan;
+import org.yuqing.grading.plans.PlanRepository;
+import org.yuqing.grading.plans.UnknownPlanException;
+
+import java.util.List;
+import java.util.Set;
+
+/** {@code POST /api/grading/what-if}: the grade a plan would give the metrics; nothing is stored. */
+@RestController
+class WhatIfController {
+
+    private final PlanRepository plans;
+
+    WhatIfController(PlanRepository plans) {
+        this.plans = plans;
+    }
+
+    @PostMapping("/api/grading/what-if")
+    WhatIfGrade whatIf(@Valid @RequestBody WhatIfRequest request) {
+        Plan plan = request.planVersion() == null
+                ? plans.latest(request.planId()).orElseThrow(() -> new UnknownPlanException(request.planId()))
+                : plans.version(request.planId(), request.planVersion())
+                        .orElseThrow(() -> new UnknownPlanException(request.planId(), request.planVersion()));
+        Grade grade = GradingEngine.grade(request.metrics().toMetrics(), plan);
+        Category category = Classifier.classify(request.title());
+        return new WhatIfGrade(plan.id(), plan.version(), plan.name(), grade.level(), grade.level().chineseName(),
+                category, category.chineseName(), grade.reasons(), plan.level(grade.level()).orElseThrow().terms());
+    }
+
+    /**
+     * @param planId      the plan to grade by
+     * @param planVersion its version; the latest when absent
+     * @param title       an incident title to classify; may be absent
+     * @param metrics     the metrics to grade
+     */
+    record WhatIfRequest(@NotBlank String planId, @Positive Integer planVersion, String title,
+                         @NotNull @Valid WhatIfMetrics metrics) {
+    }
+
+    /**
+     * The metrics of {@link IncidentMetrics}, each optional: an absent count is 0, absent flags none.
+     */
+    record WhatIfMetrics(@PositiveOrZero Long volume, @PositiveOrZero Long reads, @PositiveOrZero Long comments,
+                         @PositiveOrZero Long reposts, @PositiveOrZero Integer distinctSites,
+                         @PositiveOrZero Integer mainstreamOutlets, @PositiveOrZero Integer maxSitesPerStatement,
+                         @PositiveOrZero Long volume24h, @PositiveOrZero Long reads24h,
+                         @PositiveOrZero Long comments24h, @PositiveOrZero Long reposts24h,
+                         @DecimalMin("0") @DecimalMax("1") Double negativeShare, Set<IncidentFlag> flags) {
+
+        IncidentMetrics toMetrics() {
+            return new IncidentMetrics(n(volume), n(reads), n(comments), n(reposts), n(distinctSites),
+                    n(mainstreamOutlets), n(maxSitesPerStatement), n(volume24h), n(reads24h), n(comments24h),
+                    n(reposts24h), negativeShare == null ? 0 : negativeShare, flags == null ? Set.of() : flags);
+        }
+
+        private static long n(Long value) {
+            return value == null ? 0 : value;
+        }
+
+        private static int n(Integer value) {
+            return value == null ? 0 : value;
+        }
+    }
+
+    /** The grade, as {@code IncidentGraded} would carry it. */
+    record WhatIfGrade(String planId, int planVersion, String planName, Level level, String levelName,
+                       Category category, String categoryName, List<String> reasons, ResponseTerms terms) {
+    }
+}

@@ -1,0 +1,106 @@
+package org.yuqing.grading.whatif;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.yuqing.grading.GradingServiceTest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WhatIfApiTest extends GradingServiceTest {
+
+    private static final String METRICS = """
+            {"volume": %d, "reads": 0, "comments": 0, "reposts": 0, "distinctSites": 1, "mainstreamOutlets": %d,
+             "maxSitesPerStatement": 1, "volume24h": 0, "reads24h": 0, "comments24h": 0, "reposts24h": 0,
+             "negativeShare": 0.2, "flags": %s}""";
+
+    private final JsonMapper json;
+    private final JdbcTemplate jdbc;
+
+    @Autowired
+    WhatIfApiTest(JsonMapper json, JdbcTemplate jdbc) {
+        this.json = json;
+        this.jdbc = jdbc;
+    }
+
+    @Test
+    void what_if_grades_by_the_plan_and_stores_nothing() {
+        long gradesBefore = jdbc.queryForObject("select count(*) from grading.incident_grade", Long.class);
+
+        HttpResponse<String> response = postJson("/api/grading/what-if",
+                "{\"planId\": \"district\", \"title\": \"市民质疑化工厂\", \"metrics\": " + METRICS.formatted(3, 1, "[]") + "}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode grade = json.readTree(response.body());
+        assertThat(grade.path("level").asString()).isEqualTo("MAJOR");
+        assertThat(grade.path("levelName").asString()).isEqualTo("重大");
+        assertThat(grade.path("category").asString()).isEqualTo("INQUIRY");
+        assertThat(grade.path("reasons").get(0).asString())
+                .isEqualTo("主流媒体 1 家 ≥ 1 — 区网络舆情处置工作应急预案 六(三)3");
+        assertThat(grade.path("terms").path("reportWithin").asString()).isEqualTo("PT2H");
+        assertThat(jdbc.queryForObject("select count(*) from grading.incident_grade", Long.class))
+                .isEqualTo(gradesBefore);
+    }
+
+    @Test
+    void what_if_with_flags_reaches_extraordinary() {
+        HttpResponse<String> response = postJson("/api/grading/what-if", "{\"planId\": \"district\", \"metrics\": "
+                + METRICS.formatted(3, 0, "[\"GROUP_VIOLENCE\"]") + "}");
+
+        assertThat(json.readTree(response.body()).path("level").asString()).isEqualTo("EXTRAORDINARY");
+    }
+
+    @Test
+    void an_unknown_plan_is_a_404_problem() {
+        HttpResponse<String> response = postJson("/api/grading/what-if",
+                "{\"planId\": \"no-such-plan\", \"metrics\": " + METRICS.formatted(3, 0, "[]") + "}");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void malformed_json_is_a_400_problem() {
+        HttpResponse<String> response = postJson("/api/grading/what-if", "{\"planId\": \"district\", \"metrics\": ");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(json.readTree(response.body()).path("detail").asString()).isEqualTo("请求体不是有效的 JSON");
+    }
+
+    @Test
+    void absent_metrics_count_as_zero() {
+        HttpResponse<String> response = postJson("/api/grading/what-if",
+                "{\"planId\": \"district\", \"metrics\": {\"volume\": 51}}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(json.readTree(response.body()).path("level").asString()).isEqualTo("SERIOUS");
+    }
+
+    @Test
+    void an_unknown_flag_is_a_400_problem_naming_the_field() {
+        HttpResponse<String> response = postJson("/api/grading/what-if",
+                "{\"planId\": \"district\", \"metrics\": {\"flags\": [\"ALIENS\"]}}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(json.readTree(response.body()).path("detail").asString()).contains("metrics.flags[0]")
+                .doesNotContain("org.yuqing");
+    }
+
+    @Test
+    void negative_metrics_and_a_missing_plan_id_are_400_problems() {
+        HttpResponse<String> negative = postJson("/api/grading/what-if",
+                "{\"planId\": \"district\", \"metrics\": " + METRICS.formatted(-1, 0, "[]") + "}");
+        HttpResponse<String> noPlan = postJson("/api/grading/what-if",
+                "{\"metrics\": " + METRICS.formatted(1, 0, "[]") + "}");
+
+        assertThat(negative.statusCode()).isEqualTo(400);
+        assertThat(noPlan.statusCode()).isEqualTo(400);
+        assertThat(noPlan.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+    }
+}
