@@ -1,0 +1,74 @@
+package org.yuqing.gateway.routing;
+
+import java.net.URI;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.servlet.function.RequestPredicate;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
+import org.yuqing.gateway.identity.UserDirectory;
+
+import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.uri;
+import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
+import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions.http;
+import static org.springframework.web.servlet.function.RequestPredicates.path;
+
+/**
+ * The routes, in priority order: each service's API, the public statements site, then the console for everything
+ * that is not the gateway's own. {@code /internal/**} (the event feeds) is never routed and answers 404.
+ */
+@Configuration(proxyBeanMethods = false)
+class RoutesConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(RoutesConfiguration.class);
+
+    @Bean
+    RouterFunction<ServerResponse> gatewayRoutes(RouteTargets targets, UserDirectory directory) {
+        return proxy("monitoring", path("/api/monitoring/**"), targets.monitoring(), directory)
+                .and(proxy("grading", path("/api/grading/**"), targets.grading(), directory))
+                .and(proxy("casework", path("/api/casework/**"), targets.casework(), directory))
+                .and(proxy("publishing", path("/api/publishing/**"), targets.publishing(), directory))
+                .and(proxy("public-site", path("/public/**"), targets.publishing(), directory))
+                .and(proxy("console", consolePaths(), targets.console(), directory));
+    }
+
+    /** Everything except what the gateway answers itself, the API families and the never-routed feeds. */
+    private static RequestPredicate consolePaths() {
+        return path("/**")
+                .and(path("/api/**").negate())
+                .and(path("/internal/**").negate())
+                .and(path("/login").negate())
+                .and(path("/logout").negate())
+                .and(path("/actuator/**").negate())
+                .and(path("/error").negate());
+    }
+
+    private static RouterFunction<ServerResponse> proxy(String id, RequestPredicate paths, URI target,
+                                                        UserDirectory directory) {
+        return route(id)
+                .route(paths, http())
+                .before(uri(target))
+                .before(IdentityHeaders.vouchFor(directory))
+                .onError(ResourceAccessException.class, (error, request) -> unavailable(id, request))
+                .build();
+    }
+
+    /** A route whose service does not answer: 502 as a problem, the cause only in the log. */
+    private static ServerResponse unavailable(String id, ServerRequest request) {
+        log.warn("route {}: no answer for {} {}", id, request.method(), request.path());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY,
+                "服务 " + id + " 暂时无法访问，请稍后重试。");
+        problem.setInstance(URI.create(request.requestPath().value()));
+        return ServerResponse.status(HttpStatus.BAD_GATEWAY)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+}

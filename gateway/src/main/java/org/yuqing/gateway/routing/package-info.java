@@ -1,0 +1,5 @@
+/**
+ * Routes (路由) from public paths to the services and the console, and the identity headers added to every proxied
+ * request.
+ */
+package org.yuqing.gateway.routing;

@@ -1,0 +1,77 @@
+package org.yuqing.ui.layout;
+
+import java.util.Set;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.server.VaadinSession;
+import org.yuqing.ui.gateway.CurrentIdentity;
+import org.yuqing.ui.i18n.ConsoleLocales;
+
+/**
+ * The frame of the console: product name 舆情应急处置平台, navigation (案件, 舆情检索), the user the gateway vouched
+ * for, the language switch (kept in the session) and logout (the gateway's {@code /logout}).
+ */
+public class MainLayout extends AppLayout {
+
+    /** Builds the frame in the session's language. */
+    public MainLayout() {
+        Span product = new Span(getTranslation("app.name"));
+        product.setId("product-name");
+        product.getStyle().set("font-size", "1.125rem").set("font-weight", "600");
+        Span brand = new Span("Yuqing");
+        brand.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "0.875rem");
+
+        Span user = new Span(CurrentIdentity.login()
+                .map(login -> getTranslation("layout.user", login))
+                .orElse(getTranslation("layout.userUnknown")));
+        user.setId("current-user");
+        String units = String.join(", ", CurrentIdentity.units());
+        if (!units.isEmpty()) {
+            user.setTitle(getTranslation("layout.units", units));
+        }
+
+        Button language = new Button(getTranslation("layout.switchLanguage"), click -> switchLanguage());
+        language.setId("language-switch");
+        language.addThemeVariants(ButtonVariant.TERTIARY);
+
+        Anchor logout = new Anchor("/logout", getTranslation("layout.logout"));
+        logout.setId("logout-link");
+        // A plain link: the gateway, not the console's router, handles /logout.
+        logout.setRouterIgnore(true);
+
+        HorizontalLayout bar = new HorizontalLayout(product, brand, user, language, logout);
+        bar.setAlignItems(FlexComponent.Alignment.CENTER);
+        bar.setWidthFull();
+        bar.expand(brand);
+        bar.getStyle().set("padding-inline-end", "1rem");
+        addToNavbar(new DrawerToggle(), bar);
+
+        SideNav nav = new SideNav();
+        // Paths, not view classes: the views name this layout, so the layout must not name them back.
+        SideNavItem cases = new SideNavItem(getTranslation("nav.cases"), "cases");
+        cases.setPathAliases(Set.of(""));
+        cases.setId("nav-cases");
+        SideNavItem search = new SideNavItem(getTranslation("nav.search"), "search");
+        search.setId("nav-search");
+        nav.addItem(cases, search);
+        addToDrawer(nav);
+        setPrimarySection(Section.DRAWER);
+    }
+
+    private void switchLanguage() {
+        VaadinSession session = VaadinSession.getCurrent();
+        session.setLocale(ConsoleLocales.other(session.getLocale()));
+        // Every text is built in constructors: a reload rebuilds the page in the new language.
+        UI.getCurrent().getPage().reload();
+    }
+}
