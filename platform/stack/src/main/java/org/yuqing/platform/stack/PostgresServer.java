@@ -11,7 +11,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A real PostgreSQL server (embedded binaries, PostgreSQL 18) run as child processes.
@@ -45,6 +50,14 @@ public final class PostgresServer implements AutoCloseable {
      * creating the application database and role on first start.
      */
     public static PostgresServer start(Path dataDirectory, int port) {
+        return start(dataDirectory, port, true);
+    }
+
+    /**
+     * As {@link #start(Path, int)}; {@code durable} false trades crash safety for speed
+     * ({@code synchronous_commit=off}), for throw-away servers only.
+     */
+    static PostgresServer start(Path dataDirectory, int port, boolean durable) {
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         try {
             Files.createDirectories(dataDirectory);
@@ -54,7 +67,8 @@ public final class PostgresServer implements AutoCloseable {
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "200")
-                    .setServerConfig("timezone", "UTC");
+                    .setServerConfig("timezone", "UTC")
+                    .setServerConfig("synchronous_commit", durable ? "on" : "off");
             if (port > 0) {
                 builder.setPort(port);
             }
@@ -74,8 +88,12 @@ public final class PostgresServer implements AutoCloseable {
         if (shared == null) {
             try {
                 Path dir = Files.createTempDirectory(StackDirectories.scratchRoot(), "postgres-");
-                shared = start(dir, 0);
-                Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "postgres-shutdown"));
+                shared = start(dir, 0, false);
+                PostgresServer server = shared;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    server.close();
+                    StackDirectories.deleteRecursively(dir);
+                }, "postgres-shutdown"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -127,10 +145,33 @@ public final class PostgresServer implements AutoCloseable {
     /** Stops the server (fast shutdown); its files stay for the next start. */
     @Override
     public void close() {
+        Optional<ProcessHandle> postmaster = postmaster();
         try {
             postgres.close();
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not stop cleanly", e);
+        }
+        // pg_ctl may return before the postmaster has exited: wait for it, so no process outlives close().
+        postmaster.ifPresent(p -> {
+            try {
+                p.onExit().get(30, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                p.destroyForcibly();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("waiting for PostgreSQL to exit failed", e);
+            }
+        });
+    }
+
+    /** The running postmaster, from its pid file. */
+    public Optional<ProcessHandle> postmaster() {
+        try {
+            List<String> lines = Files.readAllLines(dataDirectory.resolve("postmaster.pid"));
+            return lines.isEmpty() ? Optional.empty() : ProcessHandle.of(Long.parseLong(lines.getFirst().trim()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
         }
     }
 }

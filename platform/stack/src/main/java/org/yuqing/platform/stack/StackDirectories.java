@@ -36,4 +36,18 @@ public final class StackDirectories {
             throw new UncheckedIOException("cannot prepare " + dir, e);
         }
     }
+
+    /** Deletes {@code dir} and everything below it; a missing directory is fine. */
+    public static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
+        }
+    }
 }

@@ -61,7 +61,7 @@ public final class JooqCodegen {
                     .locations("filesystem:" + migrations.toAbsolutePath())
                     .load()
                     .migrate();
-            deleteRecursively(target);
+            StackDirectories.deleteRecursively(target);
             GenerationTool.generate(new Configuration()
                     .withJdbc(new Jdbc()
                             .withDriver("org.postgresql.Driver")
@@ -82,7 +82,7 @@ public final class JooqCodegen {
                                     .withPackageName(packageName)
                                     .withDirectory(target.toString()))));
         } finally {
-            deleteRecursively(scratch);
+            StackDirectories.deleteRecursively(scratch);
         }
         Files.writeString(stamp, digest);
     }
@@ -98,16 +98,5 @@ public final class JooqCodegen {
             sha.update(Files.readAllBytes(f));
         }
         return HexFormat.of().formatHex(sha.digest());
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }
