@@ -1,5 +1,7 @@
 package org.yuqing.events;
 
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -18,7 +20,7 @@ import java.util.UUID;
  * milliseconds for one (long poll). Consumers resume from the last position they applied.
  */
 @RestController
-class EventFeedController {
+class EventFeedController implements ApplicationListener<ContextClosedEvent> {
 
     private static final int MAX_LIMIT = 1000;
     private static final long POLL_MILLIS = 50;
@@ -26,6 +28,8 @@ class EventFeedController {
     private final Outbox outbox;
     private final JsonMapper json;
     private final Duration maxWait;
+    // Long polls end at once when the service shuts down, so graceful shutdown does not wait them out.
+    private volatile boolean closing;
 
     EventFeedController(Outbox outbox, JsonMapper json, EventsProperties properties) {
         this.outbox = outbox;
@@ -43,12 +47,17 @@ class EventFeedController {
         int capped = Math.min(limit, MAX_LIMIT);
         long deadline = System.nanoTime() + Math.min(waitMillis, maxWait.toMillis()) * 1_000_000;
         List<FeedEvent> events = outbox.read(after, capped);
-        while (events.isEmpty() && System.nanoTime() < deadline) {
+        while (events.isEmpty() && !closing && System.nanoTime() < deadline) {
             Thread.sleep(POLL_MILLIS);
             events = outbox.read(after, capped);
         }
         long next = events.isEmpty() ? after : events.getLast().position();
         return new FeedPage(events.stream().map(this::entry).toList(), next);
+    }
+
+    @Override
+    public void onApplicationEvent(ContextClosedEvent event) {
+        closing = true;
     }
 
     private Entry entry(FeedEvent e) {
