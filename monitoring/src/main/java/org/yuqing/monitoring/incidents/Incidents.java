@@ -1,0 +1,161 @@
+package org.yuqing.monitoring.incidents;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yuqing.domain.IncidentMetrics;
+import org.yuqing.domain.events.IncidentDetected;
+import org.yuqing.domain.events.IncidentMetricsChanged;
+import org.yuqing.events.Outbox;
+import org.yuqing.monitoring.db.tables.records.IncidentRecord;
+import org.yuqing.monitoring.matching.MatchedTopic;
+import org.yuqing.monitoring.matching.TextNormalizer;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Clusters matched posts into incidents (舆情事件) and computes their heat.
+ *
+ * <p>A post matching a topic joins the topic's open incident whose posts were published within the
+ * incident window (72 h by default) of it, else it opens a new incident titled from the post. The
+ * incident change and its event ({@link IncidentDetected} for a new incident,
+ * {@link IncidentMetricsChanged} when an existing one's heat changed) commit together through the
+ * outbox. Submitting a post again updates its figures in the incidents that hold it, never adding
+ * it twice.
+ *
+ * <p>Heat ({@link IncidentMetrics}): sums over the incident's posts, distinct sites, distinct
+ * mainstream outlets and, for now, {@code maxSitesPerStatement} as the most distinct sites among
+ * posts whose normalised titles are equal (a stand-in for near-duplicate text detection). The 24 h
+ * figures count posts published in the 24 hours before now. Negative share is 0 and flags are
+ * empty until sentiment analysis and rules set them.
+ */
+@Service
+public class Incidents {
+
+    private static final Duration DAY = Duration.ofHours(24);
+    private static final int MAX_TITLE_LENGTH = 120;
+
+    private final IncidentRepository repository;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final MainstreamSites mainstream;
+    private final Duration window;
+
+    Incidents(IncidentRepository repository, Outbox outbox, Clock clock, IncidentProperties properties) {
+        this.repository = repository;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.mainstream = new MainstreamSites(properties.mainstreamSites());
+        this.window = properties.incidentWindow();
+    }
+
+    /**
+     * Adds a matched post to an incident of each topic it matched (or updates its figures where it
+     * is already a member) and publishes the resulting events.
+     *
+     * @param post    the post
+     * @param matches the topics it matched now; may be empty
+     * @return every incident holding the post, including those of earlier submissions
+     */
+    @Transactional
+    public List<UUID> record(PostFacts post, List<MatchedTopic> matches) {
+        Instant now = now();
+        String outlet = mainstream.outletOf(post.site()).orElse(null);
+        String statementKey = statementKey(post);
+        // topics are locked one at a time in id order, so concurrent posts cannot deadlock
+        List<MatchedTopic> ordered = matches.stream().distinct().sorted(Comparator.comparing(MatchedTopic::topicId)).toList();
+        for (MatchedTopic match : ordered) {
+            Optional<String> unit = repository.lockTopic(match.topicId());
+            if (unit.isEmpty()) {
+                continue;
+            }
+            Optional<IncidentRecord> holding = repository.incidentHolding(match.topicId(), post.postId());
+            Optional<IncidentRecord> joining = holding.isPresent() ? holding
+                    : repository.openIncidentNear(match.topicId(), post.publishedAt(), window);
+            if (joining.isPresent()) {
+                IncidentRecord incident = joining.get();
+                IncidentMetrics before = metrics(incident.getId(), now);
+                repository.upsertMember(new IncidentRepository.Member(incident.getId(), post, outlet, statementKey), now);
+                repository.refreshSeen(incident.getId());
+                IncidentMetrics after = metrics(incident.getId(), now);
+                if (!after.equals(before)) {
+                    outbox.publish(new IncidentMetricsChanged(UUID.randomUUID(), now, incident.getId(),
+                            incident.getUnitId(), after));
+                }
+            } else {
+                UUID id = UUID.randomUUID();
+                String title = title(post);
+                repository.insertIncident(id, match.topicId(), unit.get(), title, post.publishedAt(), now);
+                repository.upsertMember(new IncidentRepository.Member(id, post, outlet, statementKey), now);
+                outbox.publish(new IncidentDetected(UUID.randomUUID(), now, id, match.topicId(), unit.get(), title,
+                        post.publishedAt(), metrics(id, now)));
+            }
+        }
+        return repository.incidentsOf(post.postId());
+    }
+
+    /** The incident with its heat now, if it exists. */
+    @Transactional(readOnly = true)
+    public Optional<IncidentView> find(UUID id) {
+        Instant now = now();
+        return repository.find(id).map(r -> view(r, metrics(r.getId(), now)));
+    }
+
+    /**
+     * Incidents, newest first, with their heat now.
+     *
+     * @param unitId  only this unit's, or all when null
+     * @param topicId only this topic's, or all when null
+     * @param limit   at most this many, ≥ 1
+     */
+    @Transactional(readOnly = true)
+    public List<IncidentView> newest(String unitId, UUID topicId, int limit) {
+        Instant now = now();
+        List<IncidentRecord> records = repository.newest(unitId, topicId, limit);
+        Map<UUID, IncidentMetrics> metrics = repository.metrics(records.stream().map(IncidentRecord::getId).toList(),
+                now.minus(DAY));
+        return records.stream().map(r -> view(r, metrics.get(r.getId()))).toList();
+    }
+
+    private IncidentMetrics metrics(UUID incidentId, Instant now) {
+        return repository.metrics(List.of(incidentId), now.minus(DAY)).get(incidentId);
+    }
+
+    private static IncidentView view(IncidentRecord r, IncidentMetrics metrics) {
+        return new IncidentView(r.getId(), r.getTopicId(), r.getUnitId(), r.getTitle(), IncidentState.valueOf(r.getState()),
+                r.getFirstSeenAt().toInstant(), r.getLastSeenAt().toInstant(), r.getCreatedAt().toInstant(), metrics);
+    }
+
+    /**
+     * Posts with equal keys carry the same statement: the title, normalised and without blanks or
+     * punctuation. A post without a title stands for itself.
+     */
+    static String statementKey(PostFacts post) {
+        String key = TextNormalizer.normalize(post.title()).codePoints()
+                .filter(Character::isLetterOrDigit)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
+        return key.isEmpty() ? "post:" + post.postId() : key;
+    }
+
+    static String title(PostFacts post) {
+        String t = post.title().isBlank() ? post.text().strip() : post.title().strip();
+        t = t.replaceAll("\\s+", " ");
+        if (t.isEmpty()) {
+            return post.site();
+        }
+        return t.codePointCount(0, t.length()) <= MAX_TITLE_LENGTH ? t
+                : t.substring(0, t.offsetByCodePoints(0, MAX_TITLE_LENGTH)) + "…";
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,165 @@
+package org.yuqing.monitoring.ingest;
+
+import org.springframework.stereotype.Service;
+import org.yuqing.monitoring.incidents.Incidents;
+import org.yuqing.monitoring.incidents.PostFacts;
+import org.yuqing.monitoring.matching.MatchedTopic;
+import org.yuqing.monitoring.matching.TopicMatcher;
+import org.yuqing.monitoring.search.PostDocument;
+import org.yuqing.monitoring.search.PostIndex;
+import org.yuqing.monitoring.web.InvalidRequestException;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Takes in one collected post: validates it, matches it against the topics, records it in the
+ * incidents of the topics it matched (with their events, in one transaction) and then stores it in
+ * Elasticsearch, searchable when this returns.
+ *
+ * <p>The post's id is the name-based (type 3) UUID of its URL, so submitting the same URL again
+ * updates the same post: its figures are replaced, it is not counted twice. When Elasticsearch
+ * fails after the incidents were recorded, the caller gets 503 and submits again; the repeat is
+ * harmless for the same reason.
+ */
+@Service
+public class PostIngest {
+
+    static final int MAX_URL_LENGTH = 4096;
+    static final int MAX_TEXT_LENGTH = 200_000;
+    static final int MAX_FIELD_LENGTH = 1_000;
+    private static final Pattern DOMAIN = Pattern.compile("[\\p{L}\\p{N}]([\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?(\\.[\\p{L}\\p{N}]([\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?)*");
+
+    private final TopicMatcher matcher;
+    private final Incidents incidents;
+    private final PostIndex index;
+    private final Clock clock;
+
+    PostIngest(TopicMatcher matcher, Incidents incidents, PostIndex index, Clock clock) {
+        this.matcher = matcher;
+        this.incidents = incidents;
+        this.index = index;
+        this.clock = clock;
+    }
+
+    /** The id a post with this URL has. */
+    public static UUID postId(String url) {
+        return UUID.nameUUIDFromBytes(url.strip().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Takes in the post.
+     *
+     * @throws InvalidRequestException when a required field is missing or a value is invalid
+     * @throws org.yuqing.monitoring.search.SearchUnavailableException when Elasticsearch fails
+     */
+    public PostReceipt submit(PostSubmission s) {
+        Valid post = validate(s);
+        List<MatchedTopic> matches = matcher.match(post.title(), post.text());
+        List<UUID> incidentIds = incidents.record(new PostFacts(post.id(), post.site(), post.title(), post.text(),
+                post.publishedAt(), post.metrics().reads(), post.metrics().comments(), post.metrics().reposts(),
+                post.metrics().likes()), matches);
+        List<UUID> topicIds = matches.stream().map(MatchedTopic::topicId).toList();
+        index.index(new PostDocument(post.id(), s.sourceId(), s.externalId(), post.url(), post.site(),
+                post.medium().name(), s.author(), post.title(), post.text(), post.publishedAt(),
+                clock.instant().truncatedTo(ChronoUnit.MILLIS), post.metrics(), topicIds, incidentIds));
+        return new PostReceipt(post.id(), topicIds, incidentIds);
+    }
+
+    private record Valid(UUID id, String url, String site, Medium medium, String title, String text,
+                         Instant publishedAt, PostDocument.Metrics metrics) {
+    }
+
+    private static Valid validate(PostSubmission s) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String url = s.url() == null ? "" : s.url().strip();
+        if (url.isEmpty()) {
+            errors.put("url", "is required");
+        } else if (url.length() > MAX_URL_LENGTH) {
+            errors.put("url", "is longer than " + MAX_URL_LENGTH + " characters");
+        } else if (!isWebUrl(url)) {
+            errors.put("url", "must be an absolute http or https URL");
+        }
+        String site = s.site() == null ? "" : s.site().strip().toLowerCase(Locale.ROOT);
+        if (site.endsWith(".")) {
+            site = site.substring(0, site.length() - 1);
+        }
+        if (site.isEmpty()) {
+            errors.put("site", "is required");
+        } else if (site.length() > 253 || !DOMAIN.matcher(site).matches()) {
+            errors.put("site", "must be a domain name such as www.example.cn");
+        }
+        Medium medium = Medium.OTHER;
+        if (s.mediaType() != null && !s.mediaType().isBlank()) {
+            try {
+                medium = Medium.valueOf(s.mediaType().strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                errors.put("mediaType", "must be one of " + List.of(Medium.values()));
+            }
+        }
+        String text = s.text() == null ? "" : s.text();
+        if (text.isBlank()) {
+            errors.put("text", "is required");
+        } else if (text.length() > MAX_TEXT_LENGTH) {
+            errors.put("text", "is longer than " + MAX_TEXT_LENGTH + " characters");
+        }
+        String title = s.title() == null ? "" : s.title().strip();
+        if (title.length() > MAX_FIELD_LENGTH) {
+            errors.put("title", "is longer than " + MAX_FIELD_LENGTH + " characters");
+        }
+        for (Map.Entry<String, String> optional : Map.of("author", nullToEmpty(s.author()),
+                "sourceId", nullToEmpty(s.sourceId()), "externalId", nullToEmpty(s.externalId())).entrySet()) {
+            if (optional.getValue().length() > MAX_FIELD_LENGTH) {
+                errors.put(optional.getKey(), "is longer than " + MAX_FIELD_LENGTH + " characters");
+            }
+        }
+        if (s.publishedAt() == null) {
+            errors.put("publishedAt", "is required (ISO-8601 instant, e.g. 2026-11-21T08:30:00Z)");
+        }
+        PostSubmission.Metrics m = s.metrics() == null ? new PostSubmission.Metrics(null, null, null, null) : s.metrics();
+        long reads = figure("metrics.reads", m.reads(), errors);
+        long comments = figure("metrics.comments", m.comments(), errors);
+        long reposts = figure("metrics.reposts", m.reposts(), errors);
+        long likes = figure("metrics.likes", m.likes(), errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        return new Valid(postId(url), url, site, medium, title, text, s.publishedAt().truncatedTo(ChronoUnit.MILLIS),
+                new PostDocument.Metrics(reads, comments, reposts, likes));
+    }
+
+    private static long figure(String field, Long value, Map<String, String> errors) {
+        if (value == null) {
+            return 0;
+        }
+        if (value < 0) {
+            errors.put(field, "must be 0 or more");
+            return 0;
+        }
+        return value;
+    }
+
+    private static boolean isWebUrl(String url) {
+        try {
+            URI uri = new URI(url);
+            return uri.isAbsolute() && uri.getHost() != null
+                    && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,223 @@
+package org.yuqing.monitoring.search;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.core.search.HighlightField;
+import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
+import co.elastic.clients.elasticsearch.indices.PutIndexTemplateRequest;
+import co.elastic.clients.util.NamedValue;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The post store: one index per month of publication ({@code <prefix>-yyyy.MM}, UTC), all behind the
+ * alias {@code <prefix>}; an index template (installed idempotently at startup and before the first
+ * write) gives each new monthly index its mapping and the alias.
+ *
+ * <p>Title and text are analysed by the standard analyzer, one token per Chinese character, so a
+ * phrase query is a substring match; their {@code bigram} subfields hold character pairs for
+ * relevance and later clustering.
+ */
+public class PostIndex {
+
+    private static final System.Logger LOG = System.getLogger(PostIndex.class.getName());
+    private static final Pattern PREFIX = Pattern.compile("[a-z0-9][a-z0-9_-]{0,100}");
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy.MM").withZone(ZoneOffset.UTC);
+    private static final String TEMPLATE = "/elasticsearch/posts-index-template.json";
+    private static final String EM_START = "<em>";
+    private static final String EM_END = "</em>";
+
+    private final ElasticsearchClient client;
+    private final String prefix;
+    private volatile boolean templateInstalled;
+
+    /**
+     * @param client the Elasticsearch client
+     * @param prefix index prefix and alias name, lower case (default {@code posts})
+     */
+    public PostIndex(ElasticsearchClient client, String prefix) {
+        if (prefix == null || !PREFIX.matcher(prefix).matches()) {
+            throw new IllegalArgumentException("yuqing.monitoring.index-prefix must be a lower-case index name, was " + prefix);
+        }
+        this.client = client;
+        this.prefix = prefix;
+    }
+
+    /** The alias over all monthly indices. */
+    public String alias() {
+        return prefix;
+    }
+
+    /** The monthly index a post published at {@code publishedAt} is written to. */
+    public String indexFor(Instant publishedAt) {
+        return prefix + "-" + MONTH.format(publishedAt);
+    }
+
+    /**
+     * Installs (or replaces) the index template for {@code <prefix>-*}. Idempotent.
+     *
+     * @throws SearchUnavailableException when Elasticsearch cannot be reached
+     */
+    public void installTemplate() {
+        String json = template().replace("{{prefix}}", prefix);
+        try {
+            client.indices().putIndexTemplate(PutIndexTemplateRequest.of(b -> b
+                    .withJson(new StringReader(json))
+                    .name(prefix + "-posts")));
+            templateInstalled = true;
+        } catch (IOException | ElasticsearchException e) {
+            throw unavailable("installing the index template", e);
+        }
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void installTemplateAtStartup() {
+        try {
+            installTemplate();
+        } catch (SearchUnavailableException e) {
+            LOG.log(System.Logger.Level.WARNING, "Elasticsearch index template not installed yet; retrying before the first write", e);
+        }
+    }
+
+    /**
+     * Writes the post to its monthly index and waits until it is searchable; a copy left in another
+     * month's index by an earlier submission with another publication time is removed.
+     *
+     * @throws SearchUnavailableException when Elasticsearch cannot be reached or refuses the post
+     */
+    public void index(PostDocument post) {
+        if (!templateInstalled) {
+            installTemplate();
+        }
+        String index = indexFor(post.publishedAt());
+        try {
+            client.index(i -> i.index(index).id(post.id().toString()).document(post).refresh(Refresh.WaitFor));
+            for (Hit<Void> copy : copies(post.id())) {
+                if (!copy.index().equals(index)) {
+                    client.delete(d -> d.index(copy.index()).id(copy.id()).refresh(Refresh.WaitFor));
+                }
+            }
+        } catch (IOException | ElasticsearchException e) {
+            throw unavailable("storing post " + post.id(), e);
+        }
+    }
+
+    /**
+     * The post with this id, if stored.
+     *
+     * @throws SearchUnavailableException when Elasticsearch cannot be reached
+     */
+    public Optional<PostDocument> find(UUID id) {
+        try {
+            SearchResponse<PostDocument> response = client.search(s -> s
+                            .index(prefix).ignoreUnavailable(true).allowNoIndices(true)
+                            .query(q -> q.ids(ids -> ids.values(id.toString())))
+                            .size(1),
+                    PostDocument.class);
+            return response.hits().hits().stream().map(Hit::source).findFirst();
+        } catch (IOException | ElasticsearchException e) {
+            throw unavailable("reading post " + id, e);
+        }
+    }
+
+    /**
+     * Searches posts: each term must occur as a phrase in the title or the text.
+     *
+     * @throws SearchUnavailableException when Elasticsearch cannot be reached
+     */
+    public PostSearchResult search(PostQuery query) {
+        Query q = query.terms().isEmpty()
+                ? Query.of(m -> m.matchAll(a -> a))
+                : Query.of(b -> b.bool(all -> {
+                    for (String term : query.terms()) {
+                        all.must(phraseInTitleOrText(term));
+                    }
+                    return all;
+                }));
+        try {
+            SearchResponse<PostDocument> response = client.search(s -> {
+                s.index(prefix).ignoreUnavailable(true).allowNoIndices(true)
+                        .query(q)
+                        .from(query.from()).size(query.size())
+                        .trackTotalHits(t -> t.enabled(true))
+                        .highlight(h -> h.encoder(HighlighterEncoder.Html).preTags(EM_START).postTags(EM_END)
+                                .fields(NamedValue.of("title", HighlightField.of(f -> f.numberOfFragments(0))),
+                                        NamedValue.of("text", HighlightField.of(f -> f.fragmentSize(120).numberOfFragments(3)))));
+                if (query.order() == PostQuery.Order.TIME || query.terms().isEmpty()) {
+                    s.sort(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Desc)));
+                } else {
+                    s.sort(o -> o.score(sc -> sc.order(SortOrder.Desc)))
+                            .sort(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Desc)));
+                }
+                return s;
+            }, PostDocument.class);
+            long total = response.hits().total() == null ? response.hits().hits().size() : response.hits().total().value();
+            List<PostSearchResult.Hit> hits = response.hits().hits().stream().map(PostIndex::hit).toList();
+            return new PostSearchResult(total, hits);
+        } catch (IOException | ElasticsearchException e) {
+            throw unavailable("searching posts", e);
+        }
+    }
+
+    private static Query phraseInTitleOrText(String term) {
+        return Query.of(b -> b.bool(BoolQuery.of(any -> any
+                .should(s -> s.matchPhrase(p -> p.field("title").query(term)))
+                .should(s -> s.matchPhrase(p -> p.field("text").query(term)))
+                .minimumShouldMatch("1"))));
+    }
+
+    private static PostSearchResult.Hit hit(Hit<PostDocument> hit) {
+        PostDocument p = hit.source();
+        List<String> highlights = new ArrayList<>();
+        for (String field : List.of("title", "text")) {
+            // the standard tokenizer makes every Chinese character a token of its own, so a phrase
+            // comes back as <em>工</em><em>厂</em>: join adjacent marks into one
+            hit.highlight().getOrDefault(field, List.of()).forEach(f -> highlights.add(f.replace(EM_END + EM_START, "")));
+        }
+        return new PostSearchResult.Hit(p.id(), p.title(), p.text(), p.site(), p.url(), p.mediaType(), p.author(),
+                p.publishedAt(), highlights);
+    }
+
+    private List<Hit<Void>> copies(UUID id) throws IOException {
+        return client.search(s -> s.index(prefix).ignoreUnavailable(true).allowNoIndices(true)
+                        .query(q -> q.ids(ids -> ids.values(id.toString())))
+                        .source(src -> src.fetch(false))
+                        .size(10),
+                Void.class).hits().hits();
+    }
+
+    private static String template() {
+        try (InputStream in = PostIndex.class.getResourceAsStream(TEMPLATE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + TEMPLATE);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static SearchUnavailableException unavailable(String what, Exception e) {
+        return new SearchUnavailableException("Elasticsearch failed while " + what + ": " + e.getMessage(), e);
+    }
+}
