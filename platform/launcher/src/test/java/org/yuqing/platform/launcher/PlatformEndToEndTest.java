@@ -1,0 +1,143 @@
+package org.yuqing.platform.launcher;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.yuqing.platform.stack.StackDirectories;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The platform started as a user starts it (the launcher, real PostgreSQL and Elasticsearch, every
+ * service as its own JVM), driven from outside through the gateway: the demo drill, the README's
+ * walkthrough exactly as printed, the console in a real browser, then stop and start again.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformEndToEndTest {
+
+    static final Path HOME = Path.of("").toAbsolutePath().getParent().getParent();
+
+    static LauncherSettings settings;
+    static Platform platform;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path data = Files.createTempDirectory(StackDirectories.scratchRoot(), "platform-");
+        Map<String, String> env = new HashMap<>();
+        env.put("YUQING_DATA", data.toString());
+        for (String name : List.of("GATEWAY", "MONITORING", "GRADING", "CASEWORK", "PUBLISHING", "UI", "PG", "ES",
+                "ES_TRANSPORT")) {
+            env.put("YUQING_" + name + "_PORT", String.valueOf(freePort()));
+        }
+        settings = LauncherSettings.fromEnvironment(HOME, env);
+        platform = Platform.start(settings);
+        DemoDrill demo = new DemoDrill(settings.url("gateway"));
+        assertThat(demo.loadIfAbsent()).isTrue();
+        demo.awaitCase(Duration.ofSeconds(60));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void the_demo_incident_is_graded_major_and_has_a_case_with_the_two_hour_report_clock() throws Exception {
+        String cases = get("/api/casework/cases");
+        assertThat(cases).contains(DemoDrill.INCIDENT_TITLE).contains("重大");
+    }
+
+    @Test
+    @Order(2)
+    void the_readme_walkthrough_works_as_printed_and_ends_with_the_statement_on_the_public_feed() throws Exception {
+        String readme = Files.readString(HOME.resolve("README.md"));
+        String block = readme.substring(readme.indexOf("<!-- walkthrough:start -->"), readme.indexOf("<!-- walkthrough:end -->"));
+        String script = block.substring(block.indexOf("```sh") + 5, block.lastIndexOf("```"));
+
+        ProcessBuilder builder = new ProcessBuilder("bash", "-euo", "pipefail", "-c", script).redirectErrorStream(true);
+        builder.environment().put("YQ", settings.url("gateway"));
+        Process process = builder.start();
+        boolean finished = process.waitFor(120, TimeUnit.SECONDS);
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!finished) {
+            process.destroyForcibly();
+        }
+
+        assertThat(finished).as("walkthrough finished in time; output:%n%s", output).isTrue();
+        assertThat(process.exitValue()).as("walkthrough exit code; output:%n%s", output).isZero();
+        assertThat(output)
+                .contains("publish before approval: 409")
+                .contains("APPROVED")
+                .contains("<title>关于东湖化工厂危化品泄漏的情况通报</title>")
+                .contains("关于东湖化工厂危化品泄漏的情况通报");
+    }
+
+    @Test
+    @Order(3)
+    void the_console_shows_the_cases_and_finds_posts_in_chinese() throws Exception {
+        ConsoleBrowser.check(settings.url("gateway"), DemoDrill.LOGIN, DemoDrill.PASSWORD, DemoDrill.INCIDENT_TITLE,
+                HOME.resolve("platform/launcher/target/console"));
+    }
+
+    @Test
+    @Order(4)
+    void stopping_leaves_no_process_behind_and_starting_again_keeps_the_data() throws Exception {
+        long self = ProcessHandle.current().pid();
+        Map<Long, String> processes = new HashMap<>();
+        for (long pid : platform.pids()) {
+            if (pid != self) {
+                processes.put(pid, ProcessHandle.of(pid).flatMap(p -> p.info().commandLine()).orElse("?"));
+            }
+        }
+        assertThat(processes).as("services, Elasticsearch and PostgreSQL processes").hasSizeGreaterThan(8);
+        platform.close();
+        platform = null;
+        processes.forEach((pid, command) -> assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive))
+                .as("process %d (%s) still alive after stop", pid, command).isEmpty());
+
+        platform = Platform.start(settings);
+        assertThat(new DemoDrill(settings.url("gateway")).loadIfAbsent()).as("demo loaded again").isFalse();
+        assertThat(get("/api/casework/cases")).contains(DemoDrill.INCIDENT_TITLE).contains("东湖化工厂");
+        assertThat(get("/api/monitoring/posts/search?q=" + java.net.URLEncoder.encode("危化品泄漏", StandardCharsets.UTF_8)))
+                .contains("东湖化工厂");
+    }
+
+    static String get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                                URI.create(settings.url("gateway") + path))
+                        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                                (DemoDrill.LOGIN + ":" + DemoDrill.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
