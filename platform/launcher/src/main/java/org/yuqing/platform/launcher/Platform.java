@@ -173,7 +173,8 @@ public final class Platform implements AutoCloseable {
     public void close() {
         // All at once: each service shuts down gracefully on its own, and none waits for another.
         List<Thread> stopping = services.stream()
-                .map(service -> Thread.ofVirtual().start(() -> service.stop(Duration.ofSeconds(20))))
+                // Generous: the first exit of a service also writes its class-data archive.
+                .map(service -> Thread.ofVirtual().start(() -> service.stop(Duration.ofSeconds(60))))
                 .toList();
         for (Thread t : stopping) {
             try {

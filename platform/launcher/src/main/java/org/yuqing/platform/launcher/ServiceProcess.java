@@ -47,8 +47,10 @@ final class ServiceProcess {
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(List.of(javaOptions.trim().split("\\s+")));
+        // Class data of each service is archived on its first exit and reused by later starts.
         command.add("-XX:+AutoCreateSharedArchive");
         command.add("-XX:SharedArchiveFile=" + logs.resolveSibling("cds").resolve(name + ".jsa"));
+        command.add("-Xlog:cds*=off");
         command.add("-jar");
         command.add(jar.toString());
         command.addAll(arguments);
