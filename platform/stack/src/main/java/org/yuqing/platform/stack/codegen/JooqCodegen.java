@@ -48,7 +48,7 @@ public final class JooqCodegen {
         Path stamp = target.resolve(STAMP);
         if (Files.exists(stamp) && Files.readString(stamp).equals(digest)) {
             System.getLogger(JooqCodegen.class.getName())
-                    .log(System.Logger.Level.INFO, "jOOQ classes of schema {0} are up to date", schema);
+                    .log(System.Logger.Level.DEBUG, "jOOQ classes of schema {0} are up to date", schema);
             return;
         }
         Path scratch = Files.createTempDirectory(StackDirectories.scratchRoot(), "codegen-" + schema + "-");
