@@ -7,7 +7,7 @@ import java.util.Objects;
  *
  * @param metric     the metric
  * @param comparator how it is compared, in the Chinese legal sense (以上 includes the number)
- * @param value      the threshold, not negative
+ * @param value      the threshold; a negative one is refused by {@link PlanValidator}, which names its level
  * @param section    the plan section, e.g. 六(三)3
  * @param note       how the threshold reads the plan; may be {@code null}
  */
@@ -17,8 +17,5 @@ public record MetricCondition(Metric metric, MetricComparator comparator, long v
     public MetricCondition {
         Objects.requireNonNull(metric, "metric");
         Objects.requireNonNull(comparator, "comparator");
-        if (value < 0) {
-            throw new IllegalArgumentException("threshold of " + metric + " cannot be negative");
-        }
     }
 }

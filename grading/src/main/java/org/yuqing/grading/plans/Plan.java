@@ -18,8 +18,12 @@ import java.util.regex.Pattern;
  * @param source  where the plan comes from (document, issuing number); may be {@code null}
  * @param levels  the levels the plan uses, strictly ascending; at least one
  * @param notes   remarks on how the data reads the plan's text; never null
+ * @param analystGraded whether the plan sets no numeric thresholds and leaves its levels to the analyst
+ *                (研判定级): then levels above the lowest may have no conditions (see {@link PlanValidator});
+ *                {@code null} (absent in documents stored before the field existed) reads as {@code false}
  */
-public record Plan(String id, int version, String name, String source, List<PlanLevel> levels, List<String> notes) {
+public record Plan(String id, int version, String name, String source, List<PlanLevel> levels, List<String> notes,
+                   Boolean analystGraded) {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
@@ -43,6 +47,12 @@ public record Plan(String id, int version, String name, String source, List<Plan
             }
         }
         notes = notes == null ? List.of() : List.copyOf(notes);
+        analystGraded = Boolean.TRUE.equals(analystGraded);
+    }
+
+    /** A plan whose levels are reached by its conditions (not {@linkplain #analystGraded() analyst-graded}). */
+    public Plan(String id, int version, String name, String source, List<PlanLevel> levels, List<String> notes) {
+        this(id, version, name, source, levels, notes, false);
     }
 
     /** The least severe level of this plan, given when no condition of a higher one holds. */
@@ -57,6 +67,6 @@ public record Plan(String id, int version, String name, String source, List<Plan
 
     /** The same plan as another version number, e.g. to store an edit as the next version. */
     public Plan withVersion(int newVersion) {
-        return new Plan(id, newVersion, name, source, levels, notes);
+        return new Plan(id, newVersion, name, source, levels, notes, analystGraded);
     }
 }

@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param summary    the plan's definition in a sentence (Chinese); may be {@code null}
  * @param conditions conditions, any one of which reaches this level; empty when the level is only
  *                   given as the default (the lowest) or set by an analyst
- * @param terms      deadlines, whether a case opens, the approvals a statement needs
+ * @param terms      deadlines, whether a case opens, the approvals a statement needs; a level without
+ *                   them is refused by {@link PlanValidator}, which names the level
  * @param note       how the data reads vague text of the plan; may be {@code null}
  */
 public record PlanLevel(Level level, String section, String summary, List<Condition> conditions,
@@ -23,7 +24,6 @@ public record PlanLevel(Level level, String section, String summary, List<Condit
 
     public PlanLevel {
         Objects.requireNonNull(level, "level");
-        Objects.requireNonNull(terms, "terms of level " + level);
         conditions = conditions == null ? List.of() : List.copyOf(conditions);
     }
 }

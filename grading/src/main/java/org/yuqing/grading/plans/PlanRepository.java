@@ -58,8 +58,10 @@ public class PlanRepository {
      * Stores the plan under its own id and version unless that version is stored already.
      *
      * @return whether it was stored
+     * @throws InvalidPlanException when the plan breaks a rule of {@link PlanValidator}
      */
     public boolean insertIfAbsent(Plan plan) {
+        PlanValidator.requireValid(plan);
         return db.insertInto(PLAN_VERSION, PLAN_VERSION.PLAN_ID, PLAN_VERSION.VERSION, PLAN_VERSION.BODY)
                 .values(plan.id(), plan.version(), JSONB.valueOf(PlanJson.write(plan)))
                 .onConflictDoNothing()
@@ -70,9 +72,11 @@ public class PlanRepository {
      * Stores the plan as the next version of its id (1 for a new plan), whatever version it carries.
      *
      * @return the plan as stored, with its new version number
+     * @throws InvalidPlanException when the plan breaks a rule of {@link PlanValidator}
      */
     @Transactional
     public Plan saveAsNextVersion(Plan plan) {
+        PlanValidator.requireValid(plan);
         Integer current = db.select(max(PLAN_VERSION.VERSION)).from(PLAN_VERSION)
                 .where(PLAN_VERSION.PLAN_ID.eq(plan.id()))
                 .fetchOne(0, Integer.class);

@@ -8,10 +8,12 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Stores the preset plans shipped as {@code classpath:plans/*.json} at startup, each version that
- * is not stored yet. Runs before the feed consumers start, so the first event finds its plan.
+ * is not stored yet, after checking each with {@link PlanValidator}: an invalid preset stops the
+ * start with every error named. Runs before the feed consumers start, so the first event finds its plan.
  */
 @Component
 class PresetPlans implements InitializingBean {
@@ -32,6 +34,11 @@ class PresetPlans implements InitializingBean {
         try {
             for (Resource resource : resources.getResources(LOCATION)) {
                 Plan plan = PlanJson.read(resource.getContentAsString(StandardCharsets.UTF_8));
+                List<PlanProblem> problems = PlanValidator.problems(plan);
+                if (!problems.isEmpty()) {
+                    throw new IllegalStateException("preset plan " + resource.getFilename() + " is invalid: "
+                            + String.join("; ", problems.stream().map(PlanProblem::message).toList()));
+                }
                 if (plans.insertIfAbsent(plan)) {
                     LOG.log(System.Logger.Level.INFO, "stored preset plan {0} version {1}", plan.id(), plan.version());
                 }

@@ -16,12 +16,14 @@ class PlansApiTest extends GradingServiceTest {
     private final JsonMapper json;
     private final JdbcTemplate jdbc;
     private final PresetPlans presets;
+    private final PlanRepository plans;
 
     @Autowired
-    PlansApiTest(JsonMapper json, JdbcTemplate jdbc, PresetPlans presets) {
+    PlansApiTest(JsonMapper json, JdbcTemplate jdbc, PresetPlans presets, PlanRepository plans) {
         this.json = json;
         this.jdbc = jdbc;
         this.presets = presets;
+        this.plans = plans;
     }
 
     @Test
@@ -46,6 +48,42 @@ class PlansApiTest extends GradingServiceTest {
         assertThat(district).isNotNull();
         assertThat(district.path("version").asInt()).isEqualTo(1);
         assertThat(district.path("name").asString()).isEqualTo("区网络舆情处置工作应急预案");
+    }
+
+    @Test
+    void all_five_presets_are_stored_and_listed() {
+        HttpResponse<String> response = get("/api/grading/plans");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        for (JsonNode plan : json.readTree(response.body())) {
+            names.put(plan.path("id").asString(), plan.path("name").asString());
+        }
+        assertThat(names).containsEntry("district", "区网络舆情处置工作应急预案")
+                .containsEntry("work-safety", "安全生产网络舆情应对预案")
+                .containsEntry("enterprise", "企业网络舆情监控及应对预案")
+                .containsEntry("county-education", "县教育系统网络舆情应急处置预案")
+                .containsEntry("municipal-ethnic-religious", "市民族宗教系统突发重大网络舆情应急处置预案");
+        Plan workSafety = PlanJson.read(get("/api/grading/plans/work-safety").body());
+        assertThat(workSafety.levels()).hasSize(4);
+        assertThat(PlanJson.read(get("/api/grading/plans/enterprise").body()).levels()).hasSize(3);
+        assertThat(PlanJson.read(get("/api/grading/plans/county-education").body()).analystGraded()).isTrue();
+        assertThat(jdbc.queryForObject("select count(*) from grading.plan_version where version = 1 and plan_id in "
+                + "('district', 'work-safety', 'enterprise', 'county-education', 'municipal-ethnic-religious')",
+                Long.class)).isEqualTo(5);
+    }
+
+    @Test
+    void an_invalid_plan_is_not_stored() {
+        Plan district = PlanJson.read(get("/api/grading/plans/district").body());
+        Plan broken = new Plan("broken-" + java.util.UUID.randomUUID().toString().substring(0, 8), 1, "坏预案", null,
+                java.util.List.of(district.lowest(), new PlanLevel(org.yuqing.domain.Level.MAJOR, "三", null,
+                        java.util.List.of(), district.lowest().terms(), null)), null);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> plans.saveAsNextVersion(broken))
+                .isInstanceOf(InvalidPlanException.class)
+                .hasMessageContaining("重大（MAJOR）");
+        assertThat(plans.latest(broken.id())).isEmpty();
     }
 
     @Test
