@@ -8,10 +8,13 @@ import org.yuqing.domain.events.CaseEscalated;
 import org.yuqing.domain.events.CaseOpened;
 import org.yuqing.domain.events.IncidentGraded;
 import org.yuqing.domain.events.StatementPublished;
+import org.yuqing.casework.ledger.Ledger;
+import org.yuqing.casework.ledger.LedgerKind;
 import org.yuqing.events.Outbox;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +24,8 @@ import java.util.UUID;
 
 /**
  * What happens to cases: opening and escalation from grades, releases from publishing, reports by
- * users. Every change and its timeline entry (and outgoing event) commit together.
+ * users. Every change, its timeline entry, its accountability-ledger entry (and outgoing event) commit
+ * together, so an upstream event that is redelivered adds to neither.
  */
 @Service
 class Cases {
@@ -34,12 +38,14 @@ class Cases {
     private final Outbox outbox;
     private final Clock clock;
     private final CaseworkProperties properties;
+    private final Ledger ledger;
 
-    Cases(CaseRepository repository, Outbox outbox, Clock clock, CaseworkProperties properties) {
+    Cases(CaseRepository repository, Outbox outbox, Clock clock, CaseworkProperties properties, Ledger ledger) {
         this.repository = repository;
         this.outbox = outbox;
         this.clock = clock;
         this.properties = properties;
+        this.ledger = ledger;
     }
 
     /**
@@ -62,9 +68,12 @@ class Cases {
         if (grade.level().isAbove(current.level())) {
             escalate(current, grade);
         } else {
-            repository.append(current.id(), grade.occurredAt(), TimelineKind.REGRADED,
-                    "研判结果更新：" + grade.level().chineseName() + "舆情，分类：" + grade.category().chineseName(),
-                    SYSTEM, gradeDetail(grade), grade.eventId());
+            String summary = "研判结果更新：" + grade.level().chineseName() + "舆情，分类：" + grade.category().chineseName();
+            Map<String, Object> detail = gradeDetail(grade);
+            repository.append(current.id(), grade.occurredAt(), TimelineKind.REGRADED, summary, SYSTEM, detail,
+                    grade.eventId());
+            ledger.append(current.id(), LedgerKind.REGRADED, SYSTEM, summary, caused(detail, grade.eventId(),
+                    grade.occurredAt()));
         }
     }
 
@@ -81,6 +90,7 @@ class Cases {
             return;
         }
         CaseFile current = found.get();
+        boolean first = current.firstStatementAt() == null;
         repository.update(current.statementPublished(statement.publishedAt(), clock.instant()));
         String summary = "发布声明《" + statement.title() + "》：" + statement.publicUrl()
                 + "（" + String.join("、", statement.channels()) + "），审批："
@@ -94,6 +104,15 @@ class Cases {
         detail.put("publishedAt", statement.publishedAt());
         repository.append(current.id(), statement.publishedAt(), TimelineKind.STATEMENT_PUBLISHED, summary, SYSTEM,
                 detail, statement.eventId());
+        Map<String, Object> accountable = caused(detail, statement.eventId(), statement.publishedAt());
+        accountable.put("firstStatement", first);
+        String note = "";
+        if (first) {
+            accountable.put("firstStatementDueAt", current.firstStatementDueAt());
+            accountable.put("onTime", !statement.publishedAt().isAfter(current.firstStatementDueAt()));
+            note = "；首次发声" + timeliness(statement.publishedAt(), current.firstStatementDueAt(), "按时", "超时");
+        }
+        ledger.append(current.id(), LedgerKind.STATEMENT_PUBLISHED, SYSTEM, summary + note, accountable);
     }
 
     /**
@@ -117,8 +136,20 @@ class Cases {
         detail.put("kind", kind.name());
         detail.put("to", recipients);
         detail.put("reportedAt", at);
-        repository.append(caseId, at, TimelineKind.REPORTED,
-                kind.chineseName() + "：报送" + String.join("、", recipients), actor, detail, null);
+        String summary = kind.chineseName() + "：报送" + String.join("、", recipients);
+        repository.append(caseId, at, TimelineKind.REPORTED, summary, actor, detail, null);
+        boolean first = current.reportedAt() == null;
+        Map<String, Object> accountable = new LinkedHashMap<>(detail);
+        accountable.put("first", first);
+        accountable.put("reportDueAt", current.reportDueAt());
+        String note;
+        if (first) {
+            accountable.put("onTime", !at.isAfter(current.reportDueAt()));
+            note = timeliness(at, current.reportDueAt(), "按时报告", "迟报");
+        } else {
+            note = "续报";
+        }
+        ledger.append(caseId, LedgerKind.REPORTED, actor, summary + "（" + note + "）", accountable);
         return updated;
     }
 
@@ -157,6 +188,12 @@ class Cases {
         detail.put("statementApprovals", opened.statementApprovals());
         repository.append(opened.id(), grade.occurredAt(), TimelineKind.CASE_OPENED, summary, SYSTEM, detail,
                 grade.eventId());
+        Map<String, Object> accountable = caused(detail, grade.eventId(), grade.occurredAt());
+        accountable.put("incidentId", opened.incidentId());
+        accountable.put("unitId", opened.unitId());
+        accountable.put("title", opened.title());
+        accountable.put("planName", plan);
+        ledger.append(opened.id(), LedgerKind.CASE_OPENED, SYSTEM, summary, accountable);
         outbox.publish(new CaseOpened(derivedId("CaseOpened", grade.eventId()), now, opened.id(), opened.incidentId(),
                 opened.unitId(), opened.title(), opened.level(), opened.reportDueAt(), opened.firstStatementDueAt(),
                 opened.statementApprovals()));
@@ -178,6 +215,8 @@ class Cases {
         detail.put("statementApprovals", escalated.statementApprovals());
         repository.append(current.id(), grade.occurredAt(), TimelineKind.ESCALATED, summary, SYSTEM, detail,
                 grade.eventId());
+        ledger.append(current.id(), LedgerKind.ESCALATED, SYSTEM, summary,
+                caused(detail, grade.eventId(), grade.occurredAt()));
         outbox.publish(new CaseEscalated(derivedId("CaseEscalated", grade.eventId()), clock.instant(), current.id(),
                 current.incidentId(), current.unitId(), escalated.level(), from, escalated.reportDueAt(),
                 escalated.firstStatementDueAt(), escalated.statementApprovals()));
@@ -192,6 +231,23 @@ class Cases {
         detail.put("planId", grade.planId());
         detail.put("planVersion", grade.planVersion());
         return detail;
+    }
+
+    // The ledger records when it wrote an entry; when the fact happened and what caused it go in the detail.
+    private static Map<String, Object> caused(Map<String, Object> detail, UUID eventId, Instant occurredAt) {
+        Map<String, Object> copy = new LinkedHashMap<>(detail);
+        copy.put("occurredAt", occurredAt);
+        copy.put("causeEventId", eventId);
+        return copy;
+    }
+
+    private static String timeliness(Instant at, Instant due, String onTime, String late) {
+        if (!at.isAfter(due)) {
+            return onTime;
+        }
+        // Whole minutes, rounded up, so a late report never reads as "0 minutes late".
+        Duration lateBy = Duration.ofMinutes(Duration.between(due, at).plusSeconds(59).toMinutes());
+        return late + ChineseDurations.format(lateBy);
     }
 
     // Derived from the causing event, so the event a grade causes has the same id however often it is applied.
