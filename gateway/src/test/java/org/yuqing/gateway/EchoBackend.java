@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -17,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An in-process backend for gateway tests: answers every request with a JSON echo of what it received (its own name,
- * method, path, query, the identity headers and the body).
+ * method, path, query, the identity headers and the body). Like the Vaadin console, it sends
+ * {@code X-Frame-Options: SAMEORIGIN}, which the gateway must not let through.
  */
 public final class EchoBackend implements AutoCloseable {
 
@@ -25,6 +27,7 @@ public final class EchoBackend implements AutoCloseable {
 
     private final String name;
     private final HttpServer server;
+    private final AtomicInteger requests = new AtomicInteger();
 
     private EchoBackend(String name) {
         this.name = name;
@@ -57,7 +60,17 @@ public final class EchoBackend implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
+    /**
+     * How many requests reached this backend.
+     *
+     * @return the count since start
+     */
+    public int requests() {
+        return requests.get();
+    }
+
     private void echo(HttpExchange exchange) throws IOException {
+        requests.incrementAndGet();
         try (InputStream in = exchange.getRequestBody()) {
             Map<String, Object> echo = new LinkedHashMap<>();
             echo.put("backend", name);
@@ -70,6 +83,7 @@ public final class EchoBackend implements AutoCloseable {
             echo.put("body", new String(in.readAllBytes(), StandardCharsets.UTF_8));
             byte[] bytes = JSON.writeValueAsBytes(echo);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.getResponseHeaders().set("X-Frame-Options", "SAMEORIGIN");
             exchange.sendResponseHeaders(200, bytes.length);
             exchange.getResponseBody().write(bytes);
         } finally {

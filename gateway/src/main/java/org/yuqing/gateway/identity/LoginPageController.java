@@ -15,9 +15,14 @@ class LoginPageController {
 
     @GetMapping(value = "/login", produces = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8")
     String loginPage(@RequestParam(required = false) String error, @RequestParam(required = false) String logout,
+                     @RequestParam(required = false) String locked, @RequestParam(required = false) String throttled,
                      CsrfToken csrf) {
         String message = "";
-        if (error != null) {
+        if (locked != null) {
+            message = "<p class=\"message error\" id=\"login-locked\">" + LoginThrottle.LOCKED + "。</p>";
+        } else if (throttled != null) {
+            message = "<p class=\"message error\" id=\"login-throttled\">" + LoginThrottle.THROTTLED + "</p>";
+        } else if (error != null) {
             message = "<p class=\"message error\" id=\"login-error\">用户名或密码错误，请重试。</p>";
         } else if (logout != null) {
             message = "<p class=\"message\" id=\"logout-message\">您已安全退出。</p>";

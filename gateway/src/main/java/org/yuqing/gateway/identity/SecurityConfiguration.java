@@ -1,10 +1,17 @@
 package org.yuqing.gateway.identity;
 
+import java.time.Clock;
+import java.time.Instant;
+
 import jakarta.servlet.DispatcherType;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -13,12 +20,17 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import tools.jackson.databind.json.JsonMapper;
+import org.yuqing.gateway.audit.AuditLog;
+import org.yuqing.gateway.protection.Problems;
 
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
 
@@ -31,6 +43,10 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
  * ({@code /api/**}) is exempt for now, its Basic and cookie clients being trusted; the security issue adds
  * token-based CSRF protection there. The proxied console is exempt because Vaadin carries its own CSRF token in
  * every request.
+ *
+ * <p>Hardening: a locked login name or a throttled client address is refused before its password is checked
+ * ({@link LoginThrottle}, counts in {@link LoginAttempts}); a console session ends after 30 minutes idle
+ * ({@code server.servlet.session.timeout}) or at its absolute lifetime ({@link SessionLifetime}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -38,8 +54,9 @@ class SecurityConfiguration {
     private static final RequestMatcher API = pathPattern("/api/**");
 
     @Bean
-    SecurityFilterChain gatewaySecurity(HttpSecurity http, JsonMapper json) {
-        ProblemResponses problems = new ProblemResponses(json);
+    SecurityFilterChain gatewaySecurity(HttpSecurity http, Problems problemWriter, LoginAttempts attempts,
+                                        AuditLog audit, Clock clock) {
+        ProblemResponses problems = new ProblemResponses(problemWriter);
         AuthenticationEntryPoint entryPoint = DelegatingAuthenticationEntryPoint.builder()
                 .addEntryPointFor(problems.unauthorized(), API)
                 .defaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
@@ -52,10 +69,12 @@ class SecurityConfiguration {
                         // Never routed: everybody gets the same 404 and learns nothing about the feeds.
                         .requestMatchers("/internal/**").permitAll()
                         .anyRequest().authenticated())
+                .addFilterBefore(new LoginThrottle(attempts, problemWriter, audit, clock),
+                        UsernamePasswordAuthenticationFilter.class)
                 .formLogin(form -> form
                         .loginPage("/login")
-                        .defaultSuccessUrl("/", true)
-                        .failureUrl("/login?error")
+                        .successHandler(startSession(clock))
+                        .failureHandler(backToLoginPage(attempts))
                         .permitAll())
                 .httpBasic(basic -> basic
                         .realmName("Yuqing")
@@ -72,6 +91,41 @@ class SecurityConfiguration {
                         .authenticationEntryPoint(entryPoint)
                         .defaultAccessDeniedHandlerFor(problems.forbidden(), API));
         return http.build();
+    }
+
+    /** To the console, noting in the session when its user logged in (for the absolute session lifetime). */
+    private static AuthenticationSuccessHandler startSession(Clock clock) {
+        SimpleUrlAuthenticationSuccessHandler redirect = new SimpleUrlAuthenticationSuccessHandler("/");
+        redirect.setAlwaysUseDefaultTargetUrl(true);
+        return (request, response, authentication) -> {
+            request.getSession().setAttribute(SessionLifetime.LOGGED_IN_AT, Instant.now(clock));
+            request.getSession().setAttribute(SessionLifetime.LOGIN, authentication.getName());
+            redirect.onAuthenticationSuccess(request, response, authentication);
+        };
+    }
+
+    /** Back to the login page, saying so when this failure locked the account. */
+    private static AuthenticationFailureHandler backToLoginPage(LoginAttempts attempts) {
+        return (request, response, exception) -> {
+            String login = request.getParameter("username");
+            boolean locked = login != null && attempts.lockedFor(login).isPresent();
+            response.sendRedirect(locked ? "/login?locked" : "/login?error");
+        };
+    }
+
+    @Bean
+    FilterRegistrationBean<SessionLifetime> sessionLifetimeFilter(LoginPolicy policy, Clock clock, AuditLog audit) {
+        FilterRegistrationBean<SessionLifetime> registration =
+                new FilterRegistrationBean<>(new SessionLifetime(policy.sessionLifetime(), clock, audit));
+        // Before Spring Security (-100) reads the security context from the session.
+        registration.setOrder(-101);
+        return registration;
+    }
+
+    /** Spring Security's authentication events feed the failure counts and the audit ({@link LoginAuditing}). */
+    @Bean
+    AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher events) {
+        return new DefaultAuthenticationEventPublisher(events);
     }
 
     /** Always a redirect, whatever the client accepts (the default would answer 204 to non-browsers). */

@@ -15,6 +15,7 @@ import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 import org.yuqing.gateway.identity.UserDirectory;
+import org.yuqing.gateway.protection.BodySizeLimit;
 
 import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.uri;
 import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
@@ -63,11 +64,18 @@ class RoutesConfiguration {
 
     /** A route whose service does not answer: 502 as a problem, the cause only in the log. */
     private static ServerResponse unavailable(String id, ServerRequest request) {
+        if (BodySizeLimit.exceeded(request.servletRequest())) {
+            // Not the service's fault: the client's chunked body passed the limit and the proxying was cut off.
+            return problem(HttpStatus.CONTENT_TOO_LARGE, "请求体过大：超过了允许的大小。", request);
+        }
         log.warn("route {}: no answer for {} {}", id, request.method(), request.path());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY,
-                "服务 " + id + " 暂时无法访问，请稍后重试。");
+        return problem(HttpStatus.BAD_GATEWAY, "服务 " + id + " 暂时无法访问，请稍后重试。", request);
+    }
+
+    private static ServerResponse problem(HttpStatus status, String detail, ServerRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setInstance(URI.create(request.requestPath().value()));
-        return ServerResponse.status(HttpStatus.BAD_GATEWAY)
+        return ServerResponse.status(status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }

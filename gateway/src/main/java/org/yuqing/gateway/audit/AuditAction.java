@@ -1,0 +1,21 @@
+package org.yuqing.gateway.audit;
+
+/**
+ * What an audit line is about.
+ */
+public enum AuditAction {
+    /** A login (form or HTTP Basic) with the right password. */
+    LOGIN_SUCCESS,
+    /** A login with a wrong password or an unknown login name. */
+    LOGIN_FAILURE,
+    /** A login refused without checking the password: the account is locked or the client throttled. */
+    LOGIN_REFUSED,
+    /** An account locked after too many failures (账户锁定). */
+    LOCKOUT,
+    /** A user logged out. */
+    LOGOUT,
+    /** A console session ended because it reached its absolute lifetime. */
+    SESSION_EXPIRED,
+    /** A request answered 401, 403 or 429. */
+    DENIED
+}

@@ -1,0 +1,50 @@
+package org.yuqing.gateway.protection;
+
+import java.time.Clock;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Registers the protection filters around Spring Security (whose chain runs at order -100): the headers and the
+ * body size limit before it, the rate limit after it (it needs to know the user).
+ */
+@Configuration(proxyBeanMethods = false)
+class ProtectionConfiguration {
+
+    @Bean
+    Problems problems(JsonMapper json) {
+        return new Problems(json);
+    }
+
+    @Bean
+    TokenBuckets rateLimitBuckets(Clock clock, ProtectionProperties properties) {
+        return new TokenBuckets(clock, properties.requestsPerSecond(), properties.burst());
+    }
+
+    @Bean
+    FilterRegistrationBean<SecurityHeaders> securityHeadersFilter(ProtectionProperties properties) {
+        FilterRegistrationBean<SecurityHeaders> registration =
+                new FilterRegistrationBean<>(new SecurityHeaders(properties.contentSecurityPolicy()));
+        // Outermost after Spring's request context (-105): every answer, even a denial, carries the headers.
+        registration.setOrder(-104);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<BodySizeLimit> bodySizeLimitFilter(ProtectionProperties properties, Problems problems) {
+        FilterRegistrationBean<BodySizeLimit> registration = new FilterRegistrationBean<>(
+                new BodySizeLimit(properties.maxApiBodySize().toBytes(), problems));
+        registration.setOrder(-102);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<RateLimit> rateLimitFilter(TokenBuckets buckets, Problems problems) {
+        FilterRegistrationBean<RateLimit> registration = new FilterRegistrationBean<>(new RateLimit(buckets, problems));
+        registration.setOrder(-98);
+        return registration;
+    }
+}
