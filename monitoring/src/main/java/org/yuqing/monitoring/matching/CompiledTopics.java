@@ -13,10 +13,25 @@ import java.util.TreeMap;
  * post's text finds every keyword of every topic, then each topic's rule is evaluated on the groups
  * that were hit.
  *
- * <p>Keywords match as substrings of the normalised text, which for Chinese is what an
- * Elasticsearch phrase query on the character-per-token field matches. A keyword that starts (or
- * ends) with a Latin letter or digit must additionally not continue a word in the text ("px" does
- * not match inside "pxi"), because Elasticsearch's standard tokenizer keeps such a run as one token.
+ * <p><b>The matching rule</b>, the same as the topic's Elasticsearch query ({@code TopicQuery}: a
+ * {@code match_phrase} of each keyword's {@link TextNormalizer#matchText canonical token string} on
+ * the {@code matchText} field, which holds the canonical token strings of title and text):
+ * <ol>
+ *   <li>keyword, title and text are each reduced to their canonical token string — NFKC, traditional
+ *       → simplified, lower case; whitespace and punctuation dropped; runs of letters/digits other
+ *       than ideographs kept as words separated by one space;</li>
+ *   <li>a keyword hits when its token string occurs as a substring of the title's or the text's
+ *       (never spanning the two) <em>and</em>, if it begins (ends) with a run character — a Latin,
+ *       Cyrillic, … letter or a digit — the text does not continue that run before (after) it.
+ *       So "化工 厂" and "化工，厂" contain the keyword 化工厂, "PX" hits in "反px抗议" and in "PX-项目"
+ *       but not in "pxe" nor in "3px"; the keyword "3.5" is the two words "3 5" and hits "3,5";</li>
+ *   <li>a topic matches when every non-empty group (region, subject, event) has a hit and no
+ *       exclude word hits; a keyword whose token string is empty is ignored, and a topic without
+ *       any remaining group word matches nothing.</li>
+ * </ol>
+ * Substring matching on this canonical form is phrase matching on the standard tokenizer's tokens:
+ * a Han character is a token, a run is a token, and a phrase must start and end on token
+ * boundaries — hence the run check.
  */
 final class CompiledTopics {
 
@@ -63,7 +78,7 @@ final class CompiledTopics {
         }
         Map<String, Keyword> keywords = new TreeMap<>();
         uses.forEach((word, list) -> keywords.put(word, new Keyword(
-                isWordChar(word.charAt(0)), isWordChar(word.charAt(word.length() - 1)), list.toArray(Use[]::new))));
+                isRunChar(word.codePointAt(0)), isRunChar(word.codePointBefore(word.length())), list.toArray(Use[]::new))));
         AhoCorasickDoubleArrayTrie<Keyword> automaton = new AhoCorasickDoubleArrayTrie<>();
         automaton.build(keywords);
         return new CompiledTopics(List.copyOf(topics), automaton, required);
@@ -73,7 +88,7 @@ final class CompiledTopics {
     private static int add(Map<String, List<Use>> uses, int topic, int group, List<String> words) {
         int present = 0;
         for (String word : words) {
-            String w = TextNormalizer.normalize(word).strip();
+            String w = TextNormalizer.matchText(word);
             if (!w.isEmpty()) {
                 uses.computeIfAbsent(w, k -> new ArrayList<>()).add(new Use(topic, group));
                 present = group;
@@ -96,15 +111,15 @@ final class CompiledTopics {
         }
         int[] hits = new int[topics.size()];
         for (String raw : texts) {
-            String text = TextNormalizer.normalize(raw);
+            String text = TextNormalizer.matchText(raw);
             if (text.isEmpty()) {
                 continue;
             }
             automaton.parseText(text, (AhoCorasickDoubleArrayTrie.IHit<Keyword>) (begin, end, keyword) -> {
-                if (keyword.wordStart() && begin > 0 && isWordChar(text.charAt(begin - 1))) {
+                if (keyword.wordStart() && begin > 0 && isRunChar(text.codePointBefore(begin))) {
                     return;
                 }
-                if (keyword.wordEnd() && end < text.length() && isWordChar(text.charAt(end))) {
+                if (keyword.wordEnd() && end < text.length() && isRunChar(text.codePointAt(end))) {
                     return;
                 }
                 for (Use use : keyword.uses()) {
@@ -122,10 +137,9 @@ final class CompiledTopics {
         return matched;
     }
 
-    /** Letters and digits that are not CJK ideographs: the standard tokenizer keeps runs of them together. */
-    private static boolean isWordChar(char c) {
-        return Character.isLetterOrDigit(c) && !Character.isIdeographic(c)
-                && Character.UnicodeScript.of(c) != Character.UnicodeScript.HAN;
+    /** A character of a run (not an ideograph): the standard tokenizer keeps runs together as one token. */
+    private static boolean isRunChar(int codePoint) {
+        return TextNormalizer.isRun(TextNormalizer.classOf(codePoint));
     }
 
     @Override

@@ -52,6 +52,8 @@ public class TopicMatcher implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
+        // load HanLP's traditional → simplified table at startup, not on the first post
+        TextNormalizer.warmUp();
         rebuild();
     }
 

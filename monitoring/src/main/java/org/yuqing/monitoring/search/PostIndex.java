@@ -4,8 +4,10 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.mapping.IndexOptions;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.HighlightField;
@@ -24,7 +26,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -36,7 +40,10 @@ import java.util.regex.Pattern;
  *
  * <p>Title and text are analysed by the standard analyzer, one token per Chinese character, so a
  * phrase query is a substring match; their {@code bigram} subfields hold character pairs for
- * relevance and later clustering.
+ * relevance and later clustering. The {@code matchText} field holds the canonical token strings of
+ * title and text that topic queries ({@link TopicQuery}) search, with the matcher's semantics; a
+ * template change (version 2 added {@code matchText}) is also put into the mapping of existing
+ * monthly indices, whose older posts need re-indexing to be found by topic queries.
  */
 public class PostIndex {
 
@@ -84,6 +91,11 @@ public class PostIndex {
             client.indices().putIndexTemplate(PutIndexTemplateRequest.of(b -> b
                     .withJson(new StringReader(json))
                     .name(prefix + "-posts")));
+            // monthly indices created by an older template get the fields added since (no-op when present);
+            // their posts written before lack matchText until re-indexed
+            client.indices().putMapping(m -> m.index(prefix + "-*").allowNoIndices(true).ignoreUnavailable(true)
+                    .properties(TopicQuery.FIELD, p -> p.text(t -> t.analyzer("standard").norms(false)
+                            .indexOptions(IndexOptions.Positions))));
             templateInstalled = true;
         } catch (IOException | ElasticsearchException e) {
             throw unavailable("installing the index template", e);
@@ -111,7 +123,7 @@ public class PostIndex {
         }
         String index = indexFor(post.publishedAt());
         try {
-            client.index(i -> i.index(index).id(post.id().toString()).document(post).refresh(Refresh.WaitFor));
+            client.index(i -> i.index(index).id(post.id().toString()).document(StoredPost.of(post)).refresh(Refresh.WaitFor));
             for (Hit<Void> copy : copies(post.id())) {
                 if (!copy.index().equals(index)) {
                     client.delete(d -> d.index(copy.index()).id(copy.id()).refresh(Refresh.WaitFor));
@@ -119,6 +131,56 @@ public class PostIndex {
             }
         } catch (IOException | ElasticsearchException e) {
             throw unavailable("storing post " + post.id(), e);
+        }
+    }
+
+    /**
+     * Writes many posts in one bulk request and waits until they are searchable; like
+     * {@link #index} for each, copies left in another month's index are removed. For imports and
+     * backfills.
+     *
+     * @param posts the posts, each id at most once
+     * @throws SearchUnavailableException when Elasticsearch cannot be reached or refuses a post
+     */
+    public void indexAll(List<PostDocument> posts) {
+        if (posts.isEmpty()) {
+            return;
+        }
+        if (!templateInstalled) {
+            installTemplate();
+        }
+        try {
+            BulkResponse written = client.bulk(b -> {
+                for (PostDocument post : posts) {
+                    b.operations(o -> o.index(i -> i.index(indexFor(post.publishedAt())).id(post.id().toString())
+                            .document(StoredPost.of(post))));
+                }
+                return b.refresh(Refresh.WaitFor);
+            });
+            failIfAny(written, "storing " + posts.size() + " posts");
+            Map<String, String> target = new HashMap<>();
+            posts.forEach(p -> target.put(p.id().toString(), indexFor(p.publishedAt())));
+            List<Hit<Void>> stale = client.search(s -> s.index(prefix).ignoreUnavailable(true).allowNoIndices(true)
+                            .query(q -> q.ids(ids -> ids.values(List.copyOf(target.keySet()))))
+                            .source(src -> src.fetch(false))
+                            .size(Math.min(10_000, posts.size() * 3)),
+                    Void.class).hits().hits().stream().filter(h -> !h.index().equals(target.get(h.id()))).toList();
+            if (!stale.isEmpty()) {
+                failIfAny(client.bulk(b -> {
+                    stale.forEach(h -> b.operations(o -> o.delete(d -> d.index(h.index()).id(h.id()))));
+                    return b.refresh(Refresh.WaitFor);
+                }), "removing copies in other months");
+            }
+        } catch (IOException | ElasticsearchException e) {
+            throw unavailable("storing " + posts.size() + " posts", e);
+        }
+    }
+
+    private static void failIfAny(BulkResponse response, String what) {
+        if (response.errors()) {
+            String first = response.items().stream().filter(item -> item.error() != null)
+                    .map(item -> item.id() + ": " + item.error().reason()).findFirst().orElse("unknown error");
+            throw new SearchUnavailableException("Elasticsearch refused some documents while " + what + ", first " + first, null);
         }
     }
 

@@ -21,7 +21,10 @@ class CompiledTopicsTest {
     static final Topic PX = topic("PX项目", List.of(), List.of("PX"), List.of("抗议", "ｓｔｒｉｋｅ"), List.of());
     static final Topic SUBJECT_ONLY = topic("学校", List.of(), List.of("实验中学"), List.of(), List.of());
 
-    static final CompiledTopics ALL = CompiledTopics.compile(List.of(CHEMICAL, CHEMICAL_IN_DISTRICT, PX, SUBJECT_ONLY));
+    static final Topic CHEMICAL_IN_DISTRICT_TRADITIONAL = topic("東區工廠", List.of("東區"), List.of("工廠"), List.of("爆炸"), List.of("化工"));
+
+    static final CompiledTopics ALL = CompiledTopics.compile(
+            List.of(CHEMICAL, CHEMICAL_IN_DISTRICT, PX, SUBJECT_ONLY, CHEMICAL_IN_DISTRICT_TRADITIONAL));
 
     static Stream<Arguments> posts() {
         return Stream.of(
@@ -40,6 +43,11 @@ class CompiledTopicsTest {
                 arguments("a latin keyword does not match inside a word", "", "pxe 抗议", List.of()),
                 arguments("a latin keyword next to chinese is a word of its own", "", "反px抗议", List.of(PX)),
                 arguments("a latin keyword does not match a longer word", "", "px strikes", List.of()),
+                arguments("traditional text matches a simplified keyword", "", "化工廠發生爆炸", List.of(CHEMICAL)),
+                arguments("a traditional keyword matches simplified text", "", "东区工厂爆炸", List.of(CHEMICAL_IN_DISTRICT_TRADITIONAL)),
+                arguments("punctuation and spaces inside a chinese keyword are ignored", "", "化工 厂，爆炸", List.of(CHEMICAL)),
+                arguments("a latin keyword next to punctuation is a word of its own", "", "PX-项目抗议", List.of(PX)),
+                arguments("a latin keyword does not match inside a run with digits", "", "3px 抗议", List.of()),
                 arguments("a subject-only topic needs just its subject", "", "实验中学", List.of(SUBJECT_ONLY)),
                 arguments("nothing at all", "", "今天天气很好", List.of()));
     }

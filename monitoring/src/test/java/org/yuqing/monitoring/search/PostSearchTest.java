@@ -1,12 +1,14 @@
 package org.yuqing.monitoring.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
 import co.elastic.clients.elasticsearch.indices.analyze.AnalyzeToken;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MvcResult;
 import org.yuqing.monitoring.MonitoringIntegrationTest;
+import org.yuqing.monitoring.topics.Topic;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
@@ -100,6 +102,48 @@ class PostSearchTest extends MonitoringIntegrationTest {
         assertThat(bigrams).containsExactly("化工", "工厂", "厂px");
         assertThat(client.indices().getSettings(s -> s.index(monthly)).get(monthly).settings().index().numberOfReplicas())
                 .isEqualTo("0");
+    }
+
+    @Test
+    void a_topic_query_finds_a_post_written_in_traditional_chinese_with_punctuation_inside_the_keyword() throws Exception {
+        String word = uniqueWord();
+        String id = submitted(aPost("https://a.example.cn/" + UUID.randomUUID(), "a.example.cn", "",
+                word + " 化工廠，洩漏！ＰＸ項目", hoursAgo(1), 0)).path("id").asString();
+        Instant now = Instant.now();
+        Topic matching = new Topic(UUID.randomUUID(), "t", "district", List.of(word), List.of("化工厂"), List.of("泄漏", "爆炸"),
+                List.of("演练"), "test", now, "test", now);
+        Topic excluded = new Topic(UUID.randomUUID(), "t", "district", List.of(word), List.of("化工厂"), List.of("泄漏"),
+                List.of("px"), "test", now, "test", now);
+        Topic latinInsideAWord = new Topic(UUID.randomUUID(), "t", "district", List.of(word), List.of("p"), List.of(),
+                List.of(), "test", now, "test", now);
+
+        assertThat(idsMatching(matching)).containsExactly(id);
+        assertThat(idsMatching(excluded)).isEmpty();
+        assertThat(idsMatching(latinInsideAWord)).isEmpty();
+    }
+
+    @Test
+    void installing_the_template_adds_the_match_field_to_monthly_indices_created_before_it() throws Exception {
+        String prefix = "mo" + UUID.randomUUID().toString().substring(0, 8);
+        String old = prefix + "-2020.01";
+        client.indices().create(c -> c.index(old).mappings(m -> m.dynamic(DynamicMapping.False)
+                .properties("title", p -> p.text(t -> t))));
+        try {
+            PostIndex older = new PostIndex(client, prefix);
+            older.installTemplate();
+            older.installTemplate();
+
+            assertThat(client.indices().getMapping(g -> g.index(old)).get(old).mappings().properties())
+                    .containsKeys("title", TopicQuery.FIELD);
+        } finally {
+            client.indices().delete(d -> d.index(old));
+            client.indices().deleteIndexTemplate(d -> d.name(prefix + "-posts"));
+        }
+    }
+
+    private List<String> idsMatching(Topic topic) throws Exception {
+        return client.search(s -> s.index(INDEX_PREFIX).query(TopicQuery.of(topic)).source(src -> src.fetch(false)),
+                Void.class).hits().hits().stream().map(h -> h.id()).toList();
     }
 
     @Test
