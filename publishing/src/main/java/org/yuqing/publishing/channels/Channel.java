@@ -1,12 +1,15 @@
 package org.yuqing.publishing.channels;
 
 /**
- * A place an approved statement is released to: the built-in website, later 政务微博, 政务微信, 手机报,
- * email/fax to the press. Every enabled channel bean receives every published statement.
+ * A place an approved statement is released to: the built-in website, email to the press, a
+ * signed CMS webhook, later 政务微博, 政务微信, 手机报. Every enabled channel bean receives every
+ * published statement.
  *
- * <p>{@link #deliver} runs inside the transaction that marks the statement published, so it must
- * not block on a remote system: an adapter for an external channel records the job and answers
- * {@link Delivery.Status#PENDING}, and a dispatcher (with retries) delivers it after the commit.
+ * <p>{@link #deliver} runs inside the transaction that marks the statement published. An adapter
+ * for an external system delivers synchronously with a bounded timeout and reports a failure as
+ * {@link Delivery.Status#FAILED} with the reason (it must not throw): a failed channel neither
+ * undoes the publication nor the other channels, and can be retried later with the same
+ * idempotency key ({@code <statement id>:<channel>}).
  */
 public interface Channel {
 
@@ -19,7 +22,8 @@ public interface Channel {
     }
 
     /**
-     * Releases the statement on this channel, rendering it as the channel needs.
+     * Releases the statement on this channel, rendering it as the channel needs. Called again
+     * with the same publication when a failed delivery is retried.
      *
      * @param publication the approved text and where the public page of it is
      * @return what happened; never {@code null}

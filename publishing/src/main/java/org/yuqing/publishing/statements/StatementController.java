@@ -58,6 +58,13 @@ class StatementController {
         return statements.publish(id, actor(user));
     }
 
+    /** Re-attempts a FAILED delivery on one channel with the same idempotency key. */
+    @PostMapping("/{id}/releases/{channel}/retry")
+    StatementView retry(@PathVariable UUID id, @PathVariable String channel,
+                        @RequestHeader(name = USER_HEADER, required = false) String user) {
+        return statements.retry(id, channel, actor(user));
+    }
+
     @GetMapping("/{id}")
     StatementView get(@PathVariable UUID id) {
         return statements.view(id);

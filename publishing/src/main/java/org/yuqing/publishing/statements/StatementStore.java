@@ -139,8 +139,30 @@ class StatementStore {
 
     List<ReleaseRow> releases(UUID statementId) {
         return db.selectFrom(RELEASE).where(RELEASE.STATEMENT_ID.eq(statementId)).orderBy(RELEASE.ID)
-                .fetch(r -> new ReleaseRow(r.getChannel(), r.getAt().toInstant(), r.getUrl(),
-                        Delivery.Status.valueOf(r.getStatus())));
+                .fetch(StatementStore::release);
+    }
+
+    /** The statement's release on the channel, its row locked until the transaction ends. */
+    Optional<ReleaseRow> lockRelease(UUID statementId, String channel) {
+        return db.selectFrom(RELEASE).where(RELEASE.STATEMENT_ID.eq(statementId)).and(RELEASE.CHANNEL.eq(channel))
+                .forUpdate().fetchOptional(StatementStore::release);
+    }
+
+    /** Records the outcome of another attempt on an existing release. */
+    void updateRelease(UUID statementId, Delivery delivery, Instant at) {
+        db.update(RELEASE)
+                .set(RELEASE.AT, utc(at))
+                .set(RELEASE.URL, delivery.url())
+                .set(RELEASE.STATUS, delivery.status().name())
+                .set(RELEASE.ERROR, delivery.error())
+                .set(RELEASE.ATTEMPTS, RELEASE.ATTEMPTS.plus(1))
+                .where(RELEASE.STATEMENT_ID.eq(statementId)).and(RELEASE.CHANNEL.eq(delivery.channel()))
+                .execute();
+    }
+
+    private static ReleaseRow release(org.yuqing.publishing.db.tables.records.ReleaseRecord r) {
+        return new ReleaseRow(r.getChannel(), r.getAt().toInstant(), r.getUrl(), Delivery.Status.valueOf(r.getStatus()),
+                r.getError(), r.getAttempts());
     }
 
     void insertRelease(UUID statementId, Delivery delivery, Instant at) {
@@ -150,6 +172,7 @@ class StatementStore {
                 .set(RELEASE.AT, utc(at))
                 .set(RELEASE.URL, delivery.url())
                 .set(RELEASE.STATUS, delivery.status().name())
+                .set(RELEASE.ERROR, delivery.error())
                 .execute();
     }
 

@@ -38,11 +38,11 @@ record StatementView(UUID id, UUID caseId, String unitId, Level level, Statement
         }
     }
 
-    /** What went out on one channel. */
-    record ReleaseView(String channel, Instant at, String url, Delivery.Status status) {
+    /** What went out on one channel; {@code error} says why the last attempt failed. */
+    record ReleaseView(String channel, Instant at, String url, Delivery.Status status, String error, int attempts) {
 
         static ReleaseView of(ReleaseRow r) {
-            return new ReleaseView(r.channel(), r.at(), r.url(), r.status());
+            return new ReleaseView(r.channel(), r.at(), r.url(), r.status(), r.error(), r.attempts());
         }
     }
 }

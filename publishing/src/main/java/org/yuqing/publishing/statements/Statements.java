@@ -1,6 +1,9 @@
 package org.yuqing.publishing.statements;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yuqing.domain.ApprovalStep;
@@ -30,6 +33,7 @@ import java.util.stream.Collectors;
 class Statements {
 
     private static final int LIST_LIMIT = 200;
+    private static final Logger log = LoggerFactory.getLogger(Statements.class);
 
     private final StatementStore store;
     private final Cases cases;
@@ -136,7 +140,8 @@ class Statements {
         String publicUrl = properties.statementUrl(id);
         Publication publication = new Publication(id, s.caseId(), c.unitId(), s.kind().name(),
                 s.kind().chineseName(), s.title(), s.body(), s.contentHash(), publicUrl, now);
-        List<Delivery> deliveries = enabled.stream().map(channel -> channel.deliver(publication)).toList();
+        // one channel failing neither undoes the publication nor the other channels
+        List<Delivery> deliveries = enabled.stream().map(channel -> attempt(channel, publication)).toList();
         deliveries.forEach(d -> store.insertRelease(id, d, now));
         store.markPublished(id, now, publicUrl);
         store.insertAttempt(id, actor, now, StatementStore.AttemptOutcome.PUBLISHED, null);
@@ -146,6 +151,46 @@ class Statements {
                 chain.counted().stream().map(ApprovalRow::approver).toList(),
                 now));
         return view(id);
+    }
+
+    /**
+     * Delivers a FAILED release again, with the same publication (and so the same idempotency
+     * key) as the first attempt. The release row records the new outcome.
+     *
+     * @throws StatementProblem 404 for an unknown statement or no release on the channel, 409 when
+     *                          the release is not FAILED
+     */
+    @Transactional
+    StatementView retry(UUID id, String channelName, String actor) {
+        StatementRow s = store.lock(id).orElseThrow(() -> StatementProblem.notFound(id));
+        ReleaseRow release = store.lockRelease(id, channelName).orElseThrow(() -> new StatementProblem(
+                HttpStatus.NOT_FOUND, "release-not-found", "Release not found",
+                "statement " + id + " has no release on channel " + channelName).with("channel", channelName));
+        if (release.status() != Delivery.Status.FAILED) {
+            throw StatementProblem.conflict("release-not-failed", "Release not failed",
+                    "the release of statement " + id + " on " + channelName + " is " + release.status()
+                            + "; only a FAILED release is retried").with("status", release.status());
+        }
+        Channel channel = channels.stream().filter(c -> c.name().equals(channelName)).findFirst()
+                .orElseThrow(() -> StatementProblem.conflict("channel-unavailable", "Channel unavailable",
+                        "channel " + channelName + " is not configured on this service"));
+        CaseRef c = caseOf(s);
+        Publication publication = new Publication(id, s.caseId(), c.unitId(), s.kind().name(),
+                s.kind().chineseName(), s.title(), s.body(), s.contentHash(), s.publicUrl(), s.publishedAt());
+        Delivery delivery = attempt(channel, publication);
+        store.updateRelease(id, delivery, now());
+        log.info("retry of statement {} on {} by {}: {}", id, channelName, actor, delivery.status());
+        return view(id);
+    }
+
+    private static Delivery attempt(Channel channel, Publication publication) {
+        try {
+            Delivery d = channel.deliver(publication);
+            return d != null ? d : Delivery.failed(channel.name(), "channel returned no outcome");
+        } catch (RuntimeException e) {
+            log.warn("channel {} failed on statement {}", channel.name(), publication.statementId(), e);
+            return Delivery.failed(channel.name(), e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
     }
 
     /**
