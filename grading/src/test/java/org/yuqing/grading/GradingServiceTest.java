@@ -43,6 +43,12 @@ public abstract class GradingServiceTest {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    /** A request with a JSON body (any method, e.g. DELETE with a body) sent as {@code user}. */
+    protected static HttpResponse<String> sendJson(String method, String path, String json, String user) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .header("X-Yuqing-User", user).method(method, HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     private static HttpResponse<String> send(HttpRequest request) {
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString());

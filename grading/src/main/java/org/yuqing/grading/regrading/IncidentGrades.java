@@ -38,8 +38,11 @@ class IncidentGrades {
                 .forUpdate()
                 .fetchOptional()
                 .map(r -> new CurrentGrade(r.getIncidentId(), r.getUnitId(), r.getTitle(), Level.valueOf(r.getLevel()),
-                        Category.valueOf(r.getCategory()), json.readValue(r.getMetrics().data(), IncidentMetrics.class),
-                        r.getMetricsAt().toInstant()));
+                        Category.valueOf(r.getCategory()), strings(r.getReasons()), r.getPlanId(), r.getPlanVersion(),
+                        json.readValue(r.getMetrics().data(), IncidentMetrics.class), r.getMetricsAt().toInstant(),
+                        r.getOverrideLevel() == null ? null : Level.valueOf(r.getOverrideLevel()),
+                        r.getOverrideCategory() == null ? null : Category.valueOf(r.getOverrideCategory()),
+                        r.getOverrideReason()));
     }
 
     /** Stores the first grade of an incident; {@code false} when another transaction stored one first. */
@@ -57,15 +60,18 @@ class IncidentGrades {
                 .set(INCIDENT_GRADE.METRICS_AT, time(d.metricsAt()))
                 .set(INCIDENT_GRADE.GRADED_AT, time(d.gradedAt()))
                 .set(INCIDENT_GRADE.EVALUATED_AT, time(d.gradedAt()))
+                .set(INCIDENT_GRADE.CATEGORY_CONFIDENCE, d.classification().confidence())
+                .set(INCIDENT_GRADE.CATEGORY_WORDS, jsonb(d.classification().decidingWords()))
                 .onConflictDoNothing()
                 .execute() == 1;
     }
 
     /**
      * Stores a re-evaluation. {@code changed} says whether level or category changed; only then
-     * does {@code graded_at} move.
+     * does {@code graded_at} move. {@code supersedeOverrideLevel} ends the analyst's level, which the
+     * computed level has risen above.
      */
-    void update(GradeDecision d, boolean changed) {
+    void update(GradeDecision d, boolean changed, boolean supersedeOverrideLevel) {
         var update = db.update(INCIDENT_GRADE)
                 .set(INCIDENT_GRADE.TITLE, d.title())
                 .set(INCIDENT_GRADE.LEVEL, d.level().name())
@@ -75,14 +81,22 @@ class IncidentGrades {
                 .set(INCIDENT_GRADE.PLAN_VERSION, d.planVersion())
                 .set(INCIDENT_GRADE.METRICS, jsonb(d.metrics()))
                 .set(INCIDENT_GRADE.METRICS_AT, time(d.metricsAt()))
-                .set(INCIDENT_GRADE.EVALUATED_AT, time(d.gradedAt()));
+                .set(INCIDENT_GRADE.EVALUATED_AT, time(d.gradedAt()))
+                .set(INCIDENT_GRADE.CATEGORY_CONFIDENCE, d.classification().confidence())
+                .set(INCIDENT_GRADE.CATEGORY_WORDS, jsonb(d.classification().decidingWords()));
         if (changed) {
             update = update.set(INCIDENT_GRADE.GRADED_AT, time(d.gradedAt()));
+        }
+        if (supersedeOverrideLevel) {
+            update = update.setNull(INCIDENT_GRADE.OVERRIDE_LEVEL);
         }
         update.where(INCIDENT_GRADE.INCIDENT_ID.eq(d.incidentId())).execute();
     }
 
-    /** Appends a change of level or category to the history; a second row for the same source event is ignored. */
+    /**
+     * Appends a change of the computed level or category to the history; a second row for the same
+     * source event is ignored.
+     */
     void appendHistory(GradeDecision d) {
         db.insertInto(GRADE_HISTORY)
                 .set(GRADE_HISTORY.INCIDENT_ID, d.incidentId())
@@ -96,7 +110,41 @@ class IncidentGrades {
                 .set(GRADE_HISTORY.PLAN_VERSION, d.planVersion())
                 .set(GRADE_HISTORY.METRICS, jsonb(d.metrics()))
                 .set(GRADE_HISTORY.GRADED_AT, time(d.gradedAt()))
+                .set(GRADE_HISTORY.SOURCE, "ENGINE")
                 .onConflictDoNothing()
+                .execute();
+    }
+
+    /**
+     * Sets (or, with {@code level}, {@code category} and {@code reason} all {@code null}, clears) the
+     * analyst's override of a locked grade, and records the decision in the history with source ANALYST.
+     *
+     * @param effective the grade in force after the decision, as published
+     */
+    void override(CurrentGrade current, Level level, Category category, String reason, String by, Instant at,
+                  EffectiveGrade effective) {
+        db.update(INCIDENT_GRADE)
+                .set(INCIDENT_GRADE.OVERRIDE_LEVEL, level == null ? null : level.name())
+                .set(INCIDENT_GRADE.OVERRIDE_CATEGORY, category == null ? null : category.name())
+                .set(INCIDENT_GRADE.OVERRIDE_REASON, reason)
+                .set(INCIDENT_GRADE.OVERRIDE_BY, reason == null ? null : by)
+                .set(INCIDENT_GRADE.OVERRIDE_AT, reason == null ? null : time(at))
+                .where(INCIDENT_GRADE.INCIDENT_ID.eq(current.incidentId()))
+                .execute();
+        db.insertInto(GRADE_HISTORY)
+                .set(GRADE_HISTORY.INCIDENT_ID, current.incidentId())
+                .set(GRADE_HISTORY.SOURCE_EVENT_ID, UUID.randomUUID())
+                .set(GRADE_HISTORY.LEVEL, effective.level().name())
+                .set(GRADE_HISTORY.PREVIOUS_LEVEL, effective.previousLevel().name())
+                .set(GRADE_HISTORY.CATEGORY, effective.category().name())
+                .set(GRADE_HISTORY.ESCALATION, effective.escalation())
+                .set(GRADE_HISTORY.REASONS, jsonb(effective.reasons()))
+                .set(GRADE_HISTORY.PLAN_ID, current.planId())
+                .set(GRADE_HISTORY.PLAN_VERSION, current.planVersion())
+                .set(GRADE_HISTORY.METRICS, jsonb(current.metrics()))
+                .set(GRADE_HISTORY.GRADED_AT, time(at))
+                .set(GRADE_HISTORY.SOURCE, "ANALYST")
+                .set(GRADE_HISTORY.CHANGED_BY, by)
                 .execute();
     }
 
@@ -111,10 +159,23 @@ class IncidentGrades {
     private IncidentGradeView view(IncidentGradeRecord r, List<IncidentGradeView.HistoryEntry> history) {
         Level level = Level.valueOf(r.getLevel());
         Category category = Category.valueOf(r.getCategory());
-        return new IncidentGradeView(r.getIncidentId(), r.getUnitId(), r.getTitle(), level, level.chineseName(),
-                category, category.chineseName(), strings(r.getReasons()), r.getPlanId(), r.getPlanVersion(),
-                r.getGradedAt().toInstant(), r.getEvaluatedAt().toInstant(),
-                json.readValue(r.getMetrics().data(), IncidentMetrics.class), history);
+        List<String> reasons = strings(r.getReasons());
+        Level overrideLevel = r.getOverrideLevel() == null ? null : Level.valueOf(r.getOverrideLevel());
+        Category overrideCategory = r.getOverrideCategory() == null ? null : Category.valueOf(r.getOverrideCategory());
+        IncidentGradeView.Override override = overrideLevel == null && overrideCategory == null ? null
+                : new IncidentGradeView.Override(overrideLevel,
+                overrideLevel == null ? null : overrideLevel.chineseName(), overrideCategory,
+                overrideCategory == null ? null : overrideCategory.chineseName(), r.getOverrideReason(),
+                r.getOverrideBy(), r.getOverrideAt() == null ? null : r.getOverrideAt().toInstant());
+        Level effectiveLevel = overrideLevel != null ? overrideLevel : level;
+        Category effectiveCategory = overrideCategory != null ? overrideCategory : category;
+        return new IncidentGradeView(r.getIncidentId(), r.getUnitId(), r.getTitle(), effectiveLevel,
+                effectiveLevel.chineseName(), effectiveCategory, effectiveCategory.chineseName(), reasons,
+                r.getPlanId(), r.getPlanVersion(), r.getGradedAt().toInstant(), r.getEvaluatedAt().toInstant(),
+                json.readValue(r.getMetrics().data(), IncidentMetrics.class),
+                new IncidentGradeView.Computed(level, level.chineseName(), category, category.chineseName(),
+                        r.getCategoryConfidence(), strings(r.getCategoryWords()), reasons),
+                override, history);
     }
 
     private IncidentGradeView.HistoryEntry historyEntry(GradeHistoryRecord r) {
@@ -122,7 +183,7 @@ class IncidentGrades {
         return new IncidentGradeView.HistoryEntry(level, level.chineseName(),
                 r.getPreviousLevel() == null ? null : Level.valueOf(r.getPreviousLevel()),
                 Category.valueOf(r.getCategory()), r.getEscalation(), strings(r.getReasons()), r.getPlanId(),
-                r.getPlanVersion(), r.getGradedAt().toInstant());
+                r.getPlanVersion(), r.getGradedAt().toInstant(), r.getSource(), r.getChangedBy());
     }
 
     private List<String> strings(JSONB value) {

@@ -1,23 +1,65 @@
 package org.yuqing.grading.regrading;
 
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.yuqing.domain.Category;
+import org.yuqing.domain.Level;
 
 import java.util.UUID;
 
-/** {@code GET /api/grading/incidents/{incidentId}}: an incident's grade, reasons and history. */
+/**
+ * An incident's grade over HTTP: {@code GET /api/grading/incidents/{incidentId}} (grade in force,
+ * computed grade, override, history), {@code POST …/override} with {@code {level?, category?, reason}}
+ * and {@code DELETE …/override} with {@code {reason}}; the analyst is {@code X-Yuqing-User}.
+ */
 @RestController
 class IncidentGradesController {
 
-    private final IncidentGrades grades;
+    private static final String USER = "X-Yuqing-User";
 
-    IncidentGradesController(IncidentGrades grades) {
+    private final IncidentGrades grades;
+    private final GradeOverrides overrides;
+
+    IncidentGradesController(IncidentGrades grades, GradeOverrides overrides) {
         this.grades = grades;
+        this.overrides = overrides;
     }
 
     @GetMapping("/api/grading/incidents/{incidentId}")
     IncidentGradeView incident(@PathVariable UUID incidentId) {
         return grades.view(incidentId).orElseThrow(() -> new UnknownIncidentException(incidentId));
+    }
+
+    @PostMapping("/api/grading/incidents/{incidentId}/override")
+    IncidentGradeView override(@PathVariable UUID incidentId, @RequestBody OverrideRequest body,
+                               @RequestHeader(name = USER, defaultValue = "system") String user) {
+        overrides.override(incidentId, body.level(), body.category(), body.reason(), user);
+        return incident(incidentId);
+    }
+
+    @DeleteMapping("/api/grading/incidents/{incidentId}/override")
+    IncidentGradeView clear(@PathVariable UUID incidentId, @RequestBody ClearRequest body,
+                            @RequestHeader(name = USER, defaultValue = "system") String user) {
+        overrides.clear(incidentId, body.reason(), user);
+        return incident(incidentId);
+    }
+
+    /**
+     * The analyst's decision.
+     *
+     * @param level    the level to put in force, or {@code null} to leave it
+     * @param category the category to put in force (confirming the classifier's, or another), or {@code null}
+     * @param reason   why; required, not blank
+     */
+    record OverrideRequest(Level level, Category category, String reason) {
+    }
+
+    /** Why the override ends; required, not blank. */
+    record ClearRequest(String reason) {
     }
 }

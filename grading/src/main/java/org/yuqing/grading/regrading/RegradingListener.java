@@ -4,14 +4,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.yuqing.domain.Category;
 import org.yuqing.domain.IncidentMetrics;
-import org.yuqing.domain.ResponseTerms;
+import org.yuqing.domain.Level;
 import org.yuqing.domain.events.IncidentDetected;
-import org.yuqing.domain.events.IncidentGraded;
 import org.yuqing.domain.events.IncidentMetricsChanged;
 import org.yuqing.domain.events.IntegrationEvent;
 import org.yuqing.events.IntegrationEventListener;
-import org.yuqing.events.Outbox;
-import org.yuqing.grading.engine.Classifier;
+import org.yuqing.grading.classification.Classification;
+import org.yuqing.grading.classification.LexiconRepository;
 import org.yuqing.grading.engine.Grade;
 import org.yuqing.grading.engine.GradingEngine;
 import org.yuqing.grading.plans.Plan;
@@ -19,28 +18,33 @@ import org.yuqing.grading.plans.PlanAssignments;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Grades incidents as monitoring's feed reports them. Automatic grading only raises a level: a
- * lower computed level keeps the stored grade and records nothing. {@code IncidentGraded} goes out
- * on the first grade and whenever the level rises or the category changes; a same-level
- * re-evaluation only refreshes the stored reasons and metrics. Idempotent: a redelivered event
- * computes the stored level again and so publishes nothing.
+ * lower computed level keeps the stored grade and records nothing. An analyst's override stays in
+ * force underneath, until the computed level rises above the analyst's level, which ends it.
+ * {@code IncidentGraded} goes out on the first grade and whenever the level or category in force
+ * changes; a same-level re-evaluation only refreshes the stored reasons and metrics. Idempotent: a
+ * redelivered event computes the stored level again and so publishes nothing.
  */
 @Component
 class RegradingListener implements IntegrationEventListener {
 
     private final IncidentGrades grades;
     private final PlanAssignments assignments;
-    private final Outbox outbox;
+    private final LexiconRepository lexicons;
+    private final GradePublisher publisher;
     private final Clock clock;
 
-    RegradingListener(IncidentGrades grades, PlanAssignments assignments, Outbox outbox, Clock clock) {
+    RegradingListener(IncidentGrades grades, PlanAssignments assignments, LexiconRepository lexicons,
+                      GradePublisher publisher, Clock clock) {
         this.grades = grades;
         this.assignments = assignments;
-        this.outbox = outbox;
+        this.lexicons = lexicons;
+        this.publisher = publisher;
         this.clock = clock;
     }
 
@@ -64,7 +68,9 @@ class RegradingListener implements IntegrationEventListener {
             GradeDecision first = decide(o, o.title(), o.metrics(), o.observedAt(), null);
             if (grades.insertFirst(first)) {
                 grades.appendHistory(first);
-                publish(first);
+                publisher.publish(first.incidentId(), first.unitId(), first.title(), first.planId(),
+                        first.planVersion(), first.gradedAt(),
+                        new EffectiveGrade(first.level(), null, first.category(), first.reasons()));
                 return;
             }
             // Another replica graded it first: go again, now as a re-grade under its lock.
@@ -81,11 +87,27 @@ class RegradingListener implements IntegrationEventListener {
             return;
         }
         boolean changed = next.level() != current.level() || next.category() != current.category();
-        grades.update(next, changed);
-        if (changed) {
-            grades.appendHistory(next);
-            publish(next);
+        boolean supersede = current.overrideLevel() != null && next.level() != current.level()
+                && next.level().isAbove(current.overrideLevel());
+        grades.update(next, changed, supersede);
+        if (!changed) {
+            return;
         }
+        grades.appendHistory(next);
+        Level levelInForce = current.overrideLevel() != null && !supersede ? current.overrideLevel() : next.level();
+        Category categoryInForce = current.overrideCategory() != null ? current.overrideCategory() : next.category();
+        if (levelInForce == current.effectiveLevel() && categoryInForce == current.effectiveCategory()) {
+            return;
+        }
+        List<String> reasons = new ArrayList<>(next.reasons());
+        if (supersede) {
+            reasons.add("计算级别" + next.level().chineseName() + "高于分析员改定的"
+                    + current.overrideLevel().chineseName() + "，按计算级别");
+        } else if (current.overridden()) {
+            reasons.addFirst(GradeOverrides.ANALYST_PREFIX + current.overrideReason());
+        }
+        publisher.publish(next.incidentId(), next.unitId(), next.title(), next.planId(), next.planVersion(),
+                next.gradedAt(), new EffectiveGrade(levelInForce, current.effectiveLevel(), categoryInForce, reasons));
     }
 
     private GradeDecision decide(Observation o, String title, IncidentMetrics metrics, Instant metricsAt,
@@ -93,19 +115,10 @@ class RegradingListener implements IntegrationEventListener {
         String unitId = current == null ? o.unitId() : current.unitId();
         Plan plan = assignments.planFor(unitId);
         Grade grade = GradingEngine.grade(metrics, plan);
-        Category category = Classifier.classify(title);
+        Classification classification = lexicons.classifier().classify(title);
         return new GradeDecision(o.incidentId(), unitId, title, grade.level(),
-                current == null ? null : current.level(), category, grade.reasons(), plan.id(), plan.version(),
-                metrics, metricsAt, clock.instant(), o.eventId(), terms(plan, grade));
-    }
-
-    private static ResponseTerms terms(Plan plan, Grade grade) {
-        return plan.level(grade.level()).orElseThrow().terms();
-    }
-
-    private void publish(GradeDecision d) {
-        outbox.publish(new IncidentGraded(UUID.randomUUID(), d.gradedAt(), d.incidentId(), d.unitId(), d.title(),
-                d.level(), d.previousLevel(), d.category(), d.reasons(), d.planId(), d.planVersion(),
-                d.escalation(), d.terms()));
+                current == null ? null : current.level(), classification.category(), grade.reasons(), plan.id(),
+                plan.version(), metrics, metricsAt, clock.instant(), o.eventId(),
+                plan.level(grade.level()).orElseThrow().terms(), classification);
     }
 }

@@ -15,7 +15,8 @@ import org.yuqing.domain.IncidentFlag;
 import org.yuqing.domain.IncidentMetrics;
 import org.yuqing.domain.Level;
 import org.yuqing.domain.ResponseTerms;
-import org.yuqing.grading.engine.Classifier;
+import org.yuqing.grading.classification.Classification;
+import org.yuqing.grading.classification.LexiconRepository;
 import org.yuqing.grading.engine.Grade;
 import org.yuqing.grading.engine.GradingEngine;
 import org.yuqing.grading.plans.Plan;
@@ -30,9 +31,11 @@ import java.util.Set;
 class WhatIfController {
 
     private final PlanRepository plans;
+    private final LexiconRepository lexicons;
 
-    WhatIfController(PlanRepository plans) {
+    WhatIfController(PlanRepository plans, LexiconRepository lexicons) {
         this.plans = plans;
+        this.lexicons = lexicons;
     }
 
     @PostMapping("/api/grading/what-if")
@@ -42,9 +45,11 @@ class WhatIfController {
                 : plans.version(request.planId(), request.planVersion())
                         .orElseThrow(() -> new UnknownPlanException(request.planId(), request.planVersion()));
         Grade grade = GradingEngine.grade(request.metrics().toMetrics(), plan);
-        Category category = Classifier.classify(request.title());
+        Classification classification = lexicons.classifier().classify(request.title());
+        Category category = classification.category();
         return new WhatIfGrade(plan.id(), plan.version(), plan.name(), grade.level(), grade.level().chineseName(),
-                category, category.chineseName(), grade.reasons(), plan.level(grade.level()).orElseThrow().terms());
+                category, category.chineseName(), classification.confidence(), classification.decidingWords(),
+                grade.reasons(), plan.level(grade.level()).orElseThrow().terms());
     }
 
     /**
@@ -82,8 +87,12 @@ class WhatIfController {
         }
     }
 
-    /** The grade, as {@code IncidentGraded} would carry it. */
+    /**
+     * The grade, as {@code IncidentGraded} would carry it, with the classification's confidence (0..1)
+     * and deciding words.
+     */
     record WhatIfGrade(String planId, int planVersion, String planName, Level level, String levelName,
-                       Category category, String categoryName, List<String> reasons, ResponseTerms terms) {
+                       Category category, String categoryName, double categoryConfidence,
+                       List<String> decidingWords, List<String> reasons, ResponseTerms terms) {
     }
 }
