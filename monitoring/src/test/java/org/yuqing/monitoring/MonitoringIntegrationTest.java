@@ -42,6 +42,8 @@ public abstract class MonitoringIntegrationTest {
         StackTestProperties.postgres(r);
         r.add("yuqing.elasticsearch.uri", () -> ElasticsearchNode.shared().httpUri().toString());
         r.add("yuqing.monitoring.index-prefix", () -> INDEX_PREFIX);
+        // Feed tests poll explicitly; a background poll would race them.
+        r.add("yuqing.monitoring.sources.polling-enabled", () -> "false");
     }
 
     @Autowired
