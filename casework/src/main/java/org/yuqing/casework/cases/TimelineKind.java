@@ -11,5 +11,9 @@ enum TimelineKind {
     /** 报告. */
     REPORTED,
     /** 发布声明. */
-    STATEMENT_PUBLISHED
+    STATEMENT_PUBLISHED,
+    /** 即将超时: a deadline runs out within the warning lead. */
+    DEADLINE_WARNING,
+    /** 超时未办: a deadline ran out unmet. */
+    DEADLINE_MISSED
 }

@@ -11,12 +11,12 @@ import java.lang.annotation.Target;
 
 /**
  * The casework service on the shared test PostgreSQL, with a settable clock and its feed consumers
- * off: the tests hand the upstream events to the listener themselves.
+ * off: the tests hand the upstream events to the listener themselves and run the deadline watcher themselves.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(properties = "yuqing.events.consume=false")
+@SpringBootTest(properties = {"yuqing.events.consume=false", "yuqing.casework.escalation.schedule=false"})
 @AutoConfigureMockMvc
 @Import(TestClock.Config.class)
-@interface CaseworkIntegrationTest {
+public @interface CaseworkIntegrationTest {
 }

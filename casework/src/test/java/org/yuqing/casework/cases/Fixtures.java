@@ -13,15 +13,15 @@ import java.util.List;
 import java.util.UUID;
 
 /** Grades and releases as grading and publishing send them for the district plan. */
-final class Fixtures {
+public final class Fixtures {
 
-    static final Instant T0 = Instant.parse("2026-11-21T08:00:00Z");
+    public static final Instant T0 = Instant.parse("2026-11-21T08:00:00Z");
 
     private Fixtures() {
     }
 
     /** The district plan's terms at a level (report 1 h / 2 h / 24 h, statement 24 h, cases from SERIOUS). */
-    static ResponseTerms districtTerms(Level level) {
+    public static ResponseTerms districtTerms(Level level) {
         Duration report = switch (level) {
             case EXTRAORDINARY -> Duration.ofHours(1);
             case MAJOR -> Duration.ofHours(2);
@@ -36,19 +36,19 @@ final class Fixtures {
                 level != Level.GENERAL, approvals);
     }
 
-    static IncidentGraded firstGrade(UUID incidentId, String unitId, Level level, Instant at) {
+    public static IncidentGraded firstGrade(UUID incidentId, String unitId, Level level, Instant at) {
         return new IncidentGraded(UUID.randomUUID(), at, incidentId, unitId, "化工厂爆炸 " + incidentId, level, null,
                 Category.UNCLASSIFIED, List.of("主流媒体 1 家 ≥ 1 — 区网络舆情处置工作应急预案 六(三)3"), "district", 1,
                 false, districtTerms(level));
     }
 
-    static IncidentGraded escalation(UUID incidentId, String unitId, Level from, Level to, Instant at) {
+    public static IncidentGraded escalation(UUID incidentId, String unitId, Level from, Level to, Instant at) {
         return new IncidentGraded(UUID.randomUUID(), at, incidentId, unitId, "化工厂爆炸 " + incidentId, to, from,
                 Category.UNCLASSIFIED, List.of("舆情总量 501 条 > 500 — 区网络舆情处置工作应急预案 六(三)3"), "district", 1,
                 true, districtTerms(to));
     }
 
-    static StatementPublished statement(UUID caseId, String unitId, String title, Instant publishedAt) {
+    public static StatementPublished statement(UUID caseId, String unitId, String title, Instant publishedAt) {
         UUID statementId = UUID.randomUUID();
         return new StatementPublished(UUID.randomUUID(), publishedAt, statementId, caseId, unitId, title,
                 "http://127.0.0.1:8080/public/statements/" + statementId, List.of("WEBSITE"),

@@ -10,11 +10,12 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock a test sets; replaces the service's system clock in the test context. */
-final class TestClock extends Clock {
+public final class TestClock extends Clock {
 
     private volatile Instant now = Instant.parse("2026-11-21T00:00:00Z");
 
-    void set(Instant instant) {
+    /** Sets the time every later call reads. */
+    public void set(Instant instant) {
         now = instant;
     }
 
@@ -34,7 +35,7 @@ final class TestClock extends Clock {
     }
 
     @TestConfiguration(proxyBeanMethods = false)
-    static class Config {
+    public static class Config {
 
         @Bean
         @Primary

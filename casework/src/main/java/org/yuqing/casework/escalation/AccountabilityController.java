@@ -1,0 +1,44 @@
+package org.yuqing.casework.escalation;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.yuqing.casework.clocks.ClockName;
+
+/** {@code GET /api/casework/accountability?unit=}: a unit's missed and late deadlines (问责统计). */
+@RestController
+class AccountabilityController {
+
+    private final EscalationRepository repository;
+
+    AccountabilityController(EscalationRepository repository) {
+        this.repository = repository;
+    }
+
+    /**
+     * A unit's record.
+     *
+     * @param unit             the unit id
+     * @param missedReports    report deadlines that ran out unmet (a clock restarted by escalation counts again if missed again)
+     * @param lateReports      cases whose first report came after its deadline (迟报)
+     * @param missedStatements first-statement deadlines that ran out unmet
+     */
+    record Accountability(String unit, int missedReports, int lateReports, int missedStatements) {
+    }
+
+    @GetMapping("/api/casework/accountability")
+    @Transactional(readOnly = true)
+    public Accountability of(@RequestParam(required = false) String unit) {
+        if (unit == null || unit.isBlank()) {
+            throw new ErrorResponseException(HttpStatus.BAD_REQUEST,
+                    ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "unit is required"), null);
+        }
+        String u = unit.strip();
+        return new Accountability(u, repository.missesOf(u, ClockName.REPORT), repository.lateReportsOf(u),
+                repository.missesOf(u, ClockName.FIRST_STATEMENT));
+    }
+}
