@@ -1,6 +1,7 @@
 package org.yuqing.casework.cases;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,8 +13,12 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.yuqing.casework.cases.CaseViews.CaseDetail;
 import org.yuqing.casework.cases.CaseViews.CaseSummary;
+import org.yuqing.casework.cases.CaseViews.OpenRequest;
 import org.yuqing.casework.cases.CaseViews.ReportRequest;
+import org.yuqing.casework.cases.CaseViews.ReviewRequest;
+import org.yuqing.casework.cases.CaseViews.TransitionRequest;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -61,9 +66,49 @@ class CaseController {
             throw new InvalidRequestException("to must name at least one recipient, none blank");
         }
         List<String> recipients = request.to().stream().map(String::strip).toList();
-        String actor = user == null || user.isBlank() ? Cases.SYSTEM : user.strip();
-        cases.recordReport(id, request.kind(), recipients, request.reportedAt(), actor);
+        cases.recordReport(id, request.kind(), recipients, request.reportedAt(), actor(user));
         return get(id);
+    }
+
+    /** Opens a case by hand: 201 with the case, 409 when the incident already has one. */
+    @PostMapping
+    ResponseEntity<CaseDetail> open(@RequestBody OpenRequest request,
+                                    @RequestHeader(name = USER_HEADER, required = false) String user) {
+        if (request.incidentId() == null || blankToNull(request.title()) == null
+                || blankToNull(request.unitId()) == null || request.level() == null
+                || blankToNull(request.reason()) == null) {
+            throw new InvalidRequestException("incidentId, title, unitId, level (GENERAL, SERIOUS, MAJOR, "
+                    + "EXTRAORDINARY) and reason are required");
+        }
+        CaseFile opened = cases.openByHand(request.incidentId(), request.title().strip(), request.unitId().strip(),
+                request.level(), request.reason().strip(), actor(user));
+        return ResponseEntity.created(URI.create("/api/casework/cases/" + opened.id())).body(get(opened.id()));
+    }
+
+    /** Moves a case in the workflow: 200 with the case, 409 naming the allowed targets when refused. */
+    @PostMapping("/{id}/transitions")
+    CaseDetail transition(@PathVariable UUID id, @RequestBody TransitionRequest request,
+                          @RequestHeader(name = USER_HEADER, required = false) String user) {
+        if (request.to() == null) {
+            throw new InvalidRequestException("to is required: one of " + List.of(CaseState.values()));
+        }
+        cases.transition(id, request.to(), blankToNull(request.note()), actor(user));
+        return get(id);
+    }
+
+    /** Records the post-incident review of a subsided case: 200 with the case, 409 when not subsided. */
+    @PostMapping("/{id}/review")
+    CaseDetail review(@PathVariable UUID id, @RequestBody ReviewRequest request,
+                      @RequestHeader(name = USER_HEADER, required = false) String user) {
+        if (blankToNull(request.summary()) == null) {
+            throw new InvalidRequestException("summary is required: the written post-incident review");
+        }
+        cases.recordReview(id, request.summary().strip(), blankToNull(request.lessons()), actor(user));
+        return get(id);
+    }
+
+    private static String actor(String user) {
+        return user == null || user.isBlank() ? Cases.SYSTEM : user.strip();
     }
 
     private static String blankToNull(String s) {

@@ -8,6 +8,7 @@ import org.yuqing.domain.ResponseTerms;
 import org.yuqing.domain.events.IncidentGraded;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -18,6 +19,9 @@ import java.util.UUID;
  *
  * @param reportedAt       the first report to leadership, or {@code null}; it stops the report clock
  * @param firstStatementAt the first published statement, or {@code null}; it stops that clock
+ * @param subsidedAt       when the case last moved to {@link CaseState#SUBSIDED}, or {@code null}
+ * @param reviewDueAt      the review deadline started by that move, or {@code null} while none runs
+ * @param reviewedAt       when the post-incident review was recorded, or {@code null}; it stops the review clock
  */
 record CaseFile(
         UUID id,
@@ -35,6 +39,9 @@ record CaseFile(
         Instant firstStatementDueAt,
         Instant firstStatementAt,
         List<ApprovalStep> statementApprovals,
+        Instant subsidedAt,
+        Instant reviewDueAt,
+        Instant reviewedAt,
         Instant createdAt,
         Instant updatedAt) {
 
@@ -57,7 +64,18 @@ record CaseFile(
                 CaseState.ASSESSING, grade.planId(), grade.planVersion(), terms, grade.occurredAt(),
                 grade.occurredAt().plus(terms.reportWithin()), null,
                 grade.occurredAt().plus(terms.firstStatementWithin()), null,
-                terms.statementApprovals(), now, now);
+                terms.statementApprovals(), null, null, null, now, now);
+    }
+
+    /**
+     * A case opened by hand for an incident no grade has opened a case for: the clocks count from
+     * {@code now} on the given terms.
+     */
+    static CaseFile openedByHand(UUID id, UUID incidentId, String unitId, String title, Level level,
+                                 ResponseTerms terms, Instant now) {
+        return new CaseFile(id, incidentId, unitId, title, level, CaseState.ASSESSING, DefaultTerms.PLAN_ID,
+                DefaultTerms.PLAN_VERSION, terms, now, now.plus(terms.reportWithin()), null,
+                now.plus(terms.firstStatementWithin()), null, terms.statementApprovals(), null, null, null, now, now);
     }
 
     /**
@@ -73,9 +91,15 @@ record CaseFile(
         if (firstStatementAt == null && tighter.isBefore(statementDue)) {
             statementDue = tighter;
         }
+        // 动态跟踪: a subsided case that grows again is tracked again; its review clock stops running.
+        if (state == CaseState.SUBSIDED) {
+            return new CaseFile(id, incidentId, unitId, title, grade.level(), CaseState.TRACKING, grade.planId(),
+                    grade.planVersion(), newTerms, openedAt, reportDue, reportedAt, statementDue, firstStatementAt,
+                    newTerms.statementApprovals(), null, null, null, createdAt, now);
+        }
         return new CaseFile(id, incidentId, unitId, title, grade.level(), state, grade.planId(), grade.planVersion(),
                 newTerms, openedAt, reportDue, reportedAt, statementDue, firstStatementAt,
-                newTerms.statementApprovals(), createdAt, now);
+                newTerms.statementApprovals(), subsidedAt, reviewDueAt, reviewedAt, createdAt, now);
     }
 
     /** The case after a report at {@code at}: the first one stops the report clock. */
@@ -83,20 +107,54 @@ record CaseFile(
         CaseState next = state.isBefore(CaseState.REPORTED) ? CaseState.REPORTED : state;
         return new CaseFile(id, incidentId, unitId, title, level, next, planId, planVersion, terms, openedAt,
                 reportDueAt, reportedAt == null ? at : reportedAt, firstStatementDueAt, firstStatementAt,
-                statementApprovals, createdAt, now);
+                statementApprovals, subsidedAt, reviewDueAt, reviewedAt, createdAt, now);
     }
 
     /** The case after a statement was published at {@code at}: the first one stops that clock. */
     CaseFile statementPublished(Instant at, Instant now) {
         return new CaseFile(id, incidentId, unitId, title, level, state, planId, planVersion, terms, openedAt,
                 reportDueAt, reportedAt, firstStatementDueAt, firstStatementAt == null ? at : firstStatementAt,
-                statementApprovals, createdAt, now);
+                statementApprovals, subsidedAt, reviewDueAt, reviewedAt, createdAt, now);
     }
 
-    /** The deadline clocks, in the order the plans run them. */
+    /**
+     * The case moved to {@code to} at {@code now}. Moving to SUBSIDED starts the review clock of the case's
+     * terms; moving back from SUBSIDED to TRACKING clears it (and any review), so a later subsidence starts afresh.
+     * Whether the move is allowed is {@link CaseWorkflow}'s business.
+     */
+    CaseFile movedTo(CaseState to, Instant now) {
+        Instant subsided = subsidedAt;
+        Instant reviewDue = reviewDueAt;
+        Instant reviewed = reviewedAt;
+        if (to == CaseState.SUBSIDED) {
+            subsided = now;
+            reviewDue = now.plus(terms.reviewAfterSubsidedWithin());
+            reviewed = null;
+        } else if (to.isBefore(CaseState.SUBSIDED)) {
+            subsided = null;
+            reviewDue = null;
+            reviewed = null;
+        }
+        return new CaseFile(id, incidentId, unitId, title, level, to, planId, planVersion, terms, openedAt,
+                reportDueAt, reportedAt, firstStatementDueAt, firstStatementAt, statementApprovals, subsided,
+                reviewDue, reviewed, createdAt, now);
+    }
+
+    /** The case after its post-incident review was recorded at {@code at}: the review clock stops. */
+    CaseFile reviewed(Instant at) {
+        return new CaseFile(id, incidentId, unitId, title, level, state, planId, planVersion, terms, openedAt,
+                reportDueAt, reportedAt, firstStatementDueAt, firstStatementAt, statementApprovals, subsidedAt,
+                reviewDueAt, at, createdAt, at);
+    }
+
+    /** The deadline clocks, in the order the plans run them; the review clock only once it has started. */
     List<DeadlineClock> clocks() {
-        return List.of(
+        List<DeadlineClock> clocks = new ArrayList<>(List.of(
                 new DeadlineClock(ClockName.REPORT, reportDueAt, reportedAt),
-                new DeadlineClock(ClockName.FIRST_STATEMENT, firstStatementDueAt, firstStatementAt));
+                new DeadlineClock(ClockName.FIRST_STATEMENT, firstStatementDueAt, firstStatementAt)));
+        if (reviewDueAt != null) {
+            clocks.add(new DeadlineClock(ClockName.REVIEW, reviewDueAt, reviewedAt));
+        }
+        return List.copyOf(clocks);
     }
 }

@@ -83,6 +83,12 @@ class CaseRepository {
                 .fetch(this::toCase);
     }
 
+    /** Stores the text of a post-incident review (总结评估); {@code lessons} may be {@code null}. */
+    void saveReview(UUID caseId, String summary, String lessons) {
+        db.update(CASE_FILE).set(CASE_FILE.REVIEW_SUMMARY, summary).set(CASE_FILE.REVIEW_LESSONS, lessons)
+                .where(CASE_FILE.ID.eq(caseId)).execute();
+    }
+
     /** Whether an upstream event has already left its mark on some timeline. */
     boolean hasApplied(UUID eventId) {
         return db.fetchExists(TIMELINE_ENTRY, TIMELINE_ENTRY.EVENT_ID.eq(eventId));
@@ -129,6 +135,9 @@ class CaseRepository {
         values.put(CASE_FILE.FIRST_STATEMENT_DUE_AT, at(c.firstStatementDueAt()));
         values.put(CASE_FILE.FIRST_STATEMENT_AT, at(c.firstStatementAt()));
         values.put(CASE_FILE.STATEMENT_APPROVALS, c.statementApprovals().stream().map(Enum::name).toArray(String[]::new));
+        values.put(CASE_FILE.SUBSIDED_AT, at(c.subsidedAt()));
+        values.put(CASE_FILE.REVIEW_DUE_AT, at(c.reviewDueAt()));
+        values.put(CASE_FILE.REVIEWED_AT, at(c.reviewedAt()));
         values.put(CASE_FILE.UPDATED_AT, at(c.updatedAt()));
         return values;
     }
@@ -140,6 +149,7 @@ class CaseRepository {
                 instant(r.getOpenedAt()), instant(r.getReportDueAt()), instant(r.getReportedAt()),
                 instant(r.getFirstStatementDueAt()), instant(r.getFirstStatementAt()),
                 Arrays.stream(r.getStatementApprovals()).map(ApprovalStep::valueOf).toList(),
+                instant(r.getSubsidedAt()), instant(r.getReviewDueAt()), instant(r.getReviewedAt()),
                 instant(r.getCreatedAt()), instant(r.getUpdatedAt()));
     }
 

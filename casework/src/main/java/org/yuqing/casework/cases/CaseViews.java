@@ -33,14 +33,15 @@ final class CaseViews {
     record CaseDetail(UUID id, UUID incidentId, String title, String unitId, Level level, String levelName,
                       CaseState state, String stateName, String planId, int planVersion, Instant openedAt,
                       Instant reportDueAt, Instant reportedAt, Instant firstStatementDueAt, Instant firstStatementAt,
-                      List<ApprovalStep> statementApprovals, List<ClockName> overdue, List<ClockView> clocks,
+                      List<ApprovalStep> statementApprovals, Instant subsidedAt, Instant reviewDueAt,
+                      Instant reviewedAt, List<CaseState> nextStates, List<ClockName> overdue, List<ClockView> clocks,
                       List<TimelineView> timeline) {
 
         static CaseDetail of(CaseFile c, List<TimelineItem> timeline, Instant now) {
             return new CaseDetail(c.id(), c.incidentId(), c.title(), c.unitId(), c.level(), c.level().chineseName(),
                     c.state(), c.state().chineseName(), c.planId(), c.planVersion(), c.openedAt(), c.reportDueAt(),
                     c.reportedAt(), c.firstStatementDueAt(), c.firstStatementAt(), c.statementApprovals(),
-                    overdueClocks(c, now), c.clocks().stream().map(k -> ClockView.of(k, now)).toList(),
+                    c.subsidedAt(), c.reviewDueAt(), c.reviewedAt(), CaseWorkflow.allowed(c), overdueClocks(c, now), c.clocks().stream().map(k -> ClockView.of(k, now)).toList(),
                     timeline.stream().map(TimelineView::of).toList());
         }
     }
@@ -72,6 +73,32 @@ final class CaseViews {
      * @param reportedAt when it was made; now when absent
      */
     record ReportRequest(ReportKind kind, List<String> to, Instant reportedAt) {
+    }
+
+    /**
+     * A move in the workflow.
+     *
+     * @param to   the state to move to (required)
+     * @param note why, or {@code null}
+     */
+    record TransitionRequest(CaseState to, String note) {
+    }
+
+    /**
+     * The post-incident review (总结评估).
+     *
+     * @param summary the written review (required)
+     * @param lessons lessons for plan revision, or {@code null}
+     */
+    record ReviewRequest(String summary, String lessons) {
+    }
+
+    /**
+     * A case opened by hand (人工立案); every field is required.
+     *
+     * @param reason why it is opened by hand, kept on the timeline and in the ledger
+     */
+    record OpenRequest(UUID incidentId, String title, String unitId, Level level, String reason) {
     }
 
     private static List<ClockName> overdueClocks(CaseFile c, Instant now) {

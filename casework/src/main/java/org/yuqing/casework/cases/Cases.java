@@ -153,6 +153,122 @@ class Cases {
         return updated;
     }
 
+    /**
+     * Moves a case to {@code to} if the workflow allows it now ({@link CaseWorkflow}); the move, its
+     * timeline entry and its ledger entry commit together. Moving to SUBSIDED starts the review clock.
+     *
+     * @param note the user's note, or {@code null}
+     * @throws CaseNotFoundException  when there is no such case
+     * @throws CaseConflictException when the move is refused; the problem names the allowed targets
+     */
+    @Transactional
+    CaseFile transition(UUID caseId, CaseState to, String note, String actor) {
+        CaseFile current = repository.lock(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
+        Optional<String> refused = CaseWorkflow.refusal(current, to);
+        if (refused.isPresent()) {
+            List<CaseState> allowed = CaseWorkflow.allowed(current);
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("state", current.state().name());
+            properties.put("to", to.name());
+            properties.put("allowed", allowed.stream().map(Enum::name).toList());
+            throw new CaseConflictException("Transition refused", refused.get() + "; allowed now: "
+                    + (allowed.isEmpty() ? "none" : allowed.stream().map(Enum::name).toList()), properties);
+        }
+        Instant now = clock.instant();
+        CaseFile moved = current.movedTo(to, now);
+        repository.update(moved);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("from", current.state().name());
+        detail.put("to", to.name());
+        detail.put("note", note);
+        String summary = "流程推进：" + current.state().chineseName() + " → " + to.chineseName();
+        if (to == CaseState.SUBSIDED) {
+            detail.put("reviewDueAt", moved.reviewDueAt());
+            summary += "，" + ChineseDurations.format(moved.terms().reviewAfterSubsidedWithin()) + "内提交总结评估";
+        }
+        if (note != null) {
+            summary += "（" + note + "）";
+        }
+        repository.append(caseId, now, TimelineKind.STATE_CHANGED, summary, actor, detail, null);
+        ledger.append(caseId, LedgerKind.STATE_CHANGED, actor, summary, detail);
+        return moved;
+    }
+
+    /**
+     * Records the post-incident review (总结评估) of a subsided case: stops the review clock and lets the case
+     * move to REVIEWED. Recorded once per subsidence.
+     *
+     * @param lessons lessons for plan revision (预案修订), or {@code null}
+     * @throws CaseConflictException when the case is not SUBSIDED or its review is already recorded
+     */
+    @Transactional
+    CaseFile recordReview(UUID caseId, String summary, String lessons, String actor) {
+        CaseFile current = repository.lock(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
+        if (current.state() != CaseState.SUBSIDED) {
+            throw new CaseConflictException("Review refused", "a review is recorded once the incident has subsided "
+                    + "(state SUBSIDED); this case is " + current.state(), Map.of("state", current.state().name()));
+        }
+        if (current.reviewedAt() != null) {
+            throw new CaseConflictException("Review refused", "the review of this case was recorded at "
+                    + current.reviewedAt(), Map.of("state", current.state().name(), "reviewedAt", current.reviewedAt()));
+        }
+        Instant now = clock.instant();
+        CaseFile reviewed = current.reviewed(now);
+        repository.update(reviewed);
+        repository.saveReview(caseId, summary, lessons);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("summary", summary);
+        detail.put("lessons", lessons);
+        detail.put("subsidedAt", current.subsidedAt());
+        detail.put("reviewDueAt", current.reviewDueAt());
+        detail.put("onTime", !now.isAfter(current.reviewDueAt()));
+        String text = "提交总结评估（" + timeliness(now, current.reviewDueAt(), "按时", "超时") + "）：" + summary;
+        repository.append(caseId, now, TimelineKind.REVIEW_RECORDED, text, actor, detail, null);
+        ledger.append(caseId, LedgerKind.REVIEW_RECORDED, actor, text, detail);
+        return reviewed;
+    }
+
+    /**
+     * Opens a case by hand (人工立案) for an incident that has none, on {@link DefaultTerms} for the level
+     * (clocks count from now), and publishes {@link CaseOpened} like a case opened by a grade. A later grade of
+     * the incident escalates or notes on this case as usual.
+     *
+     * @throws CaseConflictException when the incident already has a case; the problem names it
+     */
+    @Transactional
+    CaseFile openByHand(UUID incidentId, String title, String unitId, Level level, String reason, String actor) {
+        Instant now = clock.instant();
+        ResponseTerms terms = DefaultTerms.at(level);
+        CaseFile opened = CaseFile.openedByHand(UUID.randomUUID(), incidentId, unitId, title, level, terms, now);
+        if (!repository.insert(opened)) {
+            UUID existing = repository.lockByIncident(incidentId).map(CaseFile::id).orElse(null);
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("incidentId", incidentId);
+            properties.put("caseId", existing);
+            throw new CaseConflictException("Case exists", "incident " + incidentId + " already has case " + existing,
+                    properties);
+        }
+        String summary = "人工立案：定为" + level.chineseName() + "舆情（" + reason + "），按默认时限"
+                + ChineseDurations.format(terms.reportWithin()) + "内上报，"
+                + ChineseDurations.format(terms.firstStatementWithin()) + "内首次发声";
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("level", level.name());
+        detail.put("reason", reason);
+        detail.put("planId", DefaultTerms.PLAN_ID);
+        detail.put("reportDueAt", opened.reportDueAt());
+        detail.put("firstStatementDueAt", opened.firstStatementDueAt());
+        detail.put("statementApprovals", opened.statementApprovals());
+        repository.append(opened.id(), now, TimelineKind.CASE_OPENED, summary, actor, detail, null);
+        Map<String, Object> accountable = new LinkedHashMap<>(detail);
+        accountable.put("incidentId", incidentId);
+        accountable.put("unitId", unitId);
+        accountable.put("title", title);
+        ledger.append(opened.id(), LedgerKind.CASE_OPENED, actor, summary, accountable);
+        outbox.publish(new CaseOpened(UUID.randomUUID(), now, opened.id(), incidentId, unitId, title, level,
+                opened.reportDueAt(), opened.firstStatementDueAt(), opened.statementApprovals()));
+        return opened;
+    }
+
     @Transactional(readOnly = true)
     List<CaseFile> list(String unitId, CaseState state, int limit) {
         return repository.list(unitId, state, limit);
@@ -207,9 +323,14 @@ class Cases {
                 + grade.level().chineseName() + "舆情，"
                 + (current.reportedAt() == null
                 ? "上报时限自升级时起重新计算：" + ChineseDurations.format(grade.terms().reportWithin()) + "内上报"
-                : "已上报，请按新级别续报");
+                : "已上报，请按新级别续报")
+                + (current.state() != escalated.state() ? "；已平息的事件重新进入动态跟踪，总结评估时限停止" : "");
         Map<String, Object> detail = gradeDetail(grade);
         detail.put("from", from.name());
+        if (current.state() != escalated.state()) {
+            detail.put("stateFrom", current.state().name());
+            detail.put("stateTo", escalated.state().name());
+        }
         detail.put("reportDueAt", escalated.reportDueAt());
         detail.put("firstStatementDueAt", escalated.firstStatementDueAt());
         detail.put("statementApprovals", escalated.statementApprovals());

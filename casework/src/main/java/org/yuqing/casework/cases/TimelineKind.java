@@ -15,5 +15,9 @@ enum TimelineKind {
     /** 即将超时: a deadline runs out within the warning lead. */
     DEADLINE_WARNING,
     /** 超时未办: a deadline ran out unmet. */
-    DEADLINE_MISSED
+    DEADLINE_MISSED,
+    /** 流程推进: the case moved from one workflow state to another. */
+    STATE_CHANGED,
+    /** 总结评估: the post-incident review was recorded. */
+    REVIEW_RECORDED
 }

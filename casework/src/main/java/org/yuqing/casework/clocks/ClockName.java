@@ -8,7 +8,9 @@ public enum ClockName {
     /** 向领导和网信部门报告的时限. */
     REPORT("上报时限"),
     /** 首次公开发声的时限（黄金24小时）. */
-    FIRST_STATEMENT("首次发声时限");
+    FIRST_STATEMENT("首次发声时限"),
+    /** 平息后提交书面总结评估的时限（如平息后3日内）; runs only while a case is subsided. */
+    REVIEW("总结评估时限");
 
     private final String chineseName;
 

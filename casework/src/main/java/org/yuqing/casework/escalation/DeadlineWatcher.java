@@ -107,7 +107,7 @@ public class DeadlineWatcher {
     private Outcome alert(WatchedClock owing, Instant now) {
         Optional<WatchedClock> locked = repository.lockClock(owing.caseId(), owing.name());
         // Re-read under the case lock: a report or a restart may have come in since the scan.
-        if (locked.isEmpty() || locked.get().metAt() != null || !locked.get().dueAt().equals(owing.dueAt())) {
+        if (locked.isEmpty() || locked.get().metAt() != null || !owing.dueAt().equals(locked.get().dueAt())) {
             return Outcome.NONE;
         }
         WatchedClock c = locked.get();
@@ -144,7 +144,7 @@ public class DeadlineWatcher {
     // Executes every step due by now; waits count from the deadline, so a late pass does not stretch the chain.
     private Outcome advance(Run run, Instant now) {
         Optional<WatchedClock> locked = repository.lockClock(run.caseId(), run.clock());
-        if (locked.isEmpty() || locked.get().metAt() != null || !locked.get().dueAt().equals(run.dueAt())) {
+        if (locked.isEmpty() || locked.get().metAt() != null || !run.dueAt().equals(locked.get().dueAt())) {
             repository.save(run.ended(EscalationRepository.STOPPED), now);
             return new Outcome(0, 0, 0, 1);
         }
@@ -201,6 +201,7 @@ public class DeadlineWatcher {
         return switch (name) {
             case REPORT -> "上报";
             case FIRST_STATEMENT -> "首次发声";
+            case REVIEW -> "提交总结评估";
         };
     }
 

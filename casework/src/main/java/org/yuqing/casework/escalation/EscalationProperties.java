@@ -1,6 +1,7 @@
 package org.yuqing.casework.escalation;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.Name;
 import org.yuqing.casework.clocks.ClockName;
 
@@ -13,12 +14,14 @@ import java.util.List;
  * @param watchInterval             how often the deadline watcher runs (default 30 s); read by the schedule
  * @param reportWarningLead         how long before the report deadline the warning goes out (default 15 min)
  * @param firstStatementWarningLead how long before the first-statement deadline (default 2 h)
+ * @param reviewWarningLead         how long before the review deadline (default 12 h)
  * @param steps                     the escalation chain started by a miss, in order (default: notify the
  *                                  assignee, wait 10 min, notify the unit head, wait 10 min, notify the leader in charge)
  */
 @ConfigurationProperties("yuqing.casework.escalation")
 public record EscalationProperties(Duration watchInterval, Duration reportWarningLead,
-                                   Duration firstStatementWarningLead, List<Step> steps) {
+                                   Duration firstStatementWarningLead, Duration reviewWarningLead,
+                                   List<Step> steps) {
 
     /** The chain used when none is configured. */
     static final List<Step> DEFAULT_STEPS = List.of(
@@ -26,16 +29,24 @@ public record EscalationProperties(Duration watchInterval, Duration reportWarnin
             Step.notify("UNIT_HEAD"), Step.waitFor(Duration.ofMinutes(10)),
             Step.notify("LEADER_IN_CHARGE"));
 
+    @ConstructorBinding
     public EscalationProperties {
         watchInterval = watchInterval == null ? Duration.ofSeconds(30) : watchInterval;
         reportWarningLead = reportWarningLead == null ? Duration.ofMinutes(15) : reportWarningLead;
         firstStatementWarningLead = firstStatementWarningLead == null ? Duration.ofHours(2) : firstStatementWarningLead;
+        reviewWarningLead = reviewWarningLead == null ? Duration.ofHours(12) : reviewWarningLead;
         steps = steps == null || steps.isEmpty() ? DEFAULT_STEPS : List.copyOf(steps);
         if (watchInterval.isNegative() || watchInterval.isZero() || reportWarningLead.isNegative()
-                || firstStatementWarningLead.isNegative()) {
+                || firstStatementWarningLead.isNegative() || reviewWarningLead.isNegative()) {
             throw new IllegalArgumentException("yuqing.casework.escalation: watch-interval must be positive, "
                     + "warning leads must not be negative");
         }
+    }
+
+    /** The settings with the default review warning lead (12 h). */
+    public EscalationProperties(Duration watchInterval, Duration reportWarningLead, Duration firstStatementWarningLead,
+                                List<Step> steps) {
+        this(watchInterval, reportWarningLead, firstStatementWarningLead, null, steps);
     }
 
     /** The warning lead of a clock. */
@@ -43,6 +54,7 @@ public record EscalationProperties(Duration watchInterval, Duration reportWarnin
         return switch (clock) {
             case REPORT -> reportWarningLead;
             case FIRST_STATEMENT -> firstStatementWarningLead;
+            case REVIEW -> reviewWarningLead;
         };
     }
 

@@ -77,7 +77,8 @@ class EscalationRepository {
                         metField(name))
                 .from(CASE_FILE).where(CASE_FILE.ID.eq(caseId)).forUpdate()
                 .fetchOptional(r -> new WatchedClock(r.value1(), r.value2(), r.value3(), Level.valueOf(r.value4()),
-                        name, r.value5().toInstant(), r.value6() == null ? null : r.value6().toInstant()));
+                        name, r.value5() == null ? null : r.value5().toInstant(),
+                        r.value6() == null ? null : r.value6().toInstant()));
     }
 
     /** Records an alert unless it was fired before (by any replica, at any time); {@code true} if recorded now. */
@@ -117,10 +118,15 @@ class EscalationRepository {
         Condition statementChanged = ESCALATION_RUN.CLOCK.eq(ClockName.FIRST_STATEMENT.name())
                 .and(CASE_FILE.FIRST_STATEMENT_AT.isNotNull()
                         .or(CASE_FILE.FIRST_STATEMENT_DUE_AT.ne(ESCALATION_RUN.DUE_AT)));
+        // A review clock is cleared (null) when the case flares up again: distinct-from catches that too.
+        Condition reviewChanged = ESCALATION_RUN.CLOCK.eq(ClockName.REVIEW.name())
+                .and(CASE_FILE.REVIEWED_AT.isNotNull()
+                        .or(CASE_FILE.REVIEW_DUE_AT.isDistinctFrom(ESCALATION_RUN.DUE_AT)));
         return db.select(ESCALATION_RUN.ID).from(ESCALATION_RUN)
                 .join(CASE_FILE).on(CASE_FILE.ID.eq(ESCALATION_RUN.CASE_ID))
                 .where(ESCALATION_RUN.STATE.eq(RUNNING))
-                .and(ESCALATION_RUN.NEXT_AT.le(at(now)).or(reportChanged).or(statementChanged))
+                .and(ESCALATION_RUN.NEXT_AT.le(at(now)).or(reportChanged).or(statementChanged)
+                        .or(reviewChanged))
                 .orderBy(ESCALATION_RUN.NEXT_AT)
                 .fetch(ESCALATION_RUN.ID);
     }
@@ -174,6 +180,7 @@ class EscalationRepository {
         return switch (name) {
             case REPORT -> CASE_FILE.REPORT_DUE_AT;
             case FIRST_STATEMENT -> CASE_FILE.FIRST_STATEMENT_DUE_AT;
+            case REVIEW -> CASE_FILE.REVIEW_DUE_AT;
         };
     }
 
@@ -181,6 +188,7 @@ class EscalationRepository {
         return switch (name) {
             case REPORT -> CASE_FILE.REPORTED_AT;
             case FIRST_STATEMENT -> CASE_FILE.FIRST_STATEMENT_AT;
+            case REVIEW -> CASE_FILE.REVIEWED_AT;
         };
     }
 

@@ -13,8 +13,11 @@ public enum LedgerKind {
     /** 发布声明: a statement went out. */
     STATEMENT_PUBLISHED,
     /**
-     * 超时未办: a deadline ran out unmet. Reserved for the escalation-chain work, which will append it
-     * through {@link Ledger#append}; nothing records it yet.
+     * 超时未办: a deadline ran out unmet; appended by the deadline watcher.
      */
-    DEADLINE_MISSED
+    DEADLINE_MISSED,
+    /** 流程推进: the case moved from one workflow state to another — from, to, who, the note. */
+    STATE_CHANGED,
+    /** 总结评估: the post-incident review — its summary and lessons, on time or late. */
+    REVIEW_RECORDED
 }

@@ -52,6 +52,19 @@ class EscalationPropertiesTest {
     }
 
     @Test
+    void the_review_warning_lead_defaults_to_twelve_hours_and_binds_from_review_warning_lead() {
+        assertThat(new EscalationProperties(null, null, null, null).warningLead(ClockName.REVIEW))
+                .isEqualTo(Duration.ofHours(12));
+        MapConfigurationPropertySource source = new MapConfigurationPropertySource(Map.of(
+                "yuqing.casework.escalation.review-warning-lead", "1d"));
+
+        EscalationProperties p = new Binder(source).bind("yuqing.casework.escalation", EscalationProperties.class).get();
+
+        assertThat(p.warningLead(ClockName.REVIEW)).isEqualTo(Duration.ofDays(1));
+        assertThat(p.steps()).isEqualTo(EscalationProperties.DEFAULT_STEPS);
+    }
+
+    @Test
     void a_step_must_either_notify_or_wait() {
         assertThatThrownBy(() -> new Step("UNIT_HEAD", Duration.ofMinutes(1))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Step(null, null)).isInstanceOf(IllegalArgumentException.class);
