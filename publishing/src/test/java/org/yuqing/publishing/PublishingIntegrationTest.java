@@ -46,6 +46,8 @@ public abstract class PublishingIntegrationTest {
         // nothing listens on port 9: the casework subscription stays idle instead of reading a stray service
         r.add("yuqing.events.subscriptions.casework.uri", () -> "http://127.0.0.1:9/internal/events");
         r.add("yuqing.publishing.public-base-url", () -> PUBLIC_BASE + "/");
+        // tests drive the delivery worker themselves, never by waiting for a schedule
+        r.add("yuqing.publishing.delivery.schedule", () -> "false");
     }
 
     @Autowired

@@ -5,11 +5,14 @@ package org.yuqing.publishing.channels;
  * signed CMS webhook, later 政务微博, 政务微信, 手机报. Every enabled channel bean receives every
  * published statement.
  *
- * <p>{@link #deliver} runs inside the transaction that marks the statement published. An adapter
- * for an external system delivers synchronously with a bounded timeout and reports a failure as
- * {@link Delivery.Status#FAILED} with the reason (it must not throw): a failed channel neither
- * undoes the publication nor the other channels, and can be retried later with the same
- * idempotency key ({@code <statement id>:<channel>}).
+ * <p>Publishing commits the statement with one release per enabled channel. A local channel
+ * ({@link #deliveredAfterCommit()} false, the built-in website) is delivered inside that
+ * transaction; every other channel's release is queued PENDING and {@link #deliver} is called after
+ * the commit by the delivery worker, which retries a failure automatically with exponential backoff.
+ * An adapter delivers with a bounded timeout and reports a failure as {@link Delivery.Status#FAILED}
+ * with the reason (it must not throw): a failed channel neither undoes the publication nor the other
+ * channels. Every attempt carries the same idempotency key ({@code <statement id>:<channel>}), so a
+ * receiver can drop the duplicates a retry after an unrecorded success may cause.
  */
 public interface Channel {
 
@@ -22,8 +25,17 @@ public interface Channel {
     }
 
     /**
+     * Whether releases on this channel are queued and delivered after the publish commits (default
+     * {@code true}: an external system must never hold the publish transaction); {@code false} only
+     * for a local channel whose delivery is a database write.
+     */
+    default boolean deliveredAfterCommit() {
+        return true;
+    }
+
+    /**
      * Releases the statement on this channel, rendering it as the channel needs. Called again
-     * with the same publication when a failed delivery is retried.
+     * with the same publication (same {@code publishedAt}) when a failed delivery is retried.
      *
      * @param publication the approved text and where the public page of it is
      * @return what happened; never {@code null}

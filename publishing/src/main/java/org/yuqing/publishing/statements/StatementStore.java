@@ -11,6 +11,7 @@ import org.yuqing.publishing.channels.Delivery;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -148,24 +149,63 @@ class StatementStore {
                 .forUpdate().fetchOptional(StatementStore::release);
     }
 
-    /** Records the outcome of another attempt on an existing release. */
-    void updateRelease(UUID statementId, Delivery delivery, Instant at) {
+    /**
+     * Records the outcome of one more attempt on an existing release.
+     *
+     * @param nextAttemptAt when the worker tries it again, {@code null} for none
+     */
+    void updateRelease(UUID statementId, Delivery delivery, Instant at, Instant nextAttemptAt) {
         db.update(RELEASE)
                 .set(RELEASE.AT, utc(at))
                 .set(RELEASE.URL, delivery.url())
                 .set(RELEASE.STATUS, delivery.status().name())
                 .set(RELEASE.ERROR, delivery.error())
                 .set(RELEASE.ATTEMPTS, RELEASE.ATTEMPTS.plus(1))
+                .set(RELEASE.NEXT_ATTEMPT_AT, utc(nextAttemptAt))
                 .where(RELEASE.STATEMENT_ID.eq(statementId)).and(RELEASE.CHANNEL.eq(delivery.channel()))
                 .execute();
     }
 
-    private static ReleaseRow release(org.yuqing.publishing.db.tables.records.ReleaseRecord r) {
-        return new ReleaseRow(r.getChannel(), r.getAt().toInstant(), r.getUrl(), Delivery.Status.valueOf(r.getStatus()),
-                r.getError(), r.getAttempts());
+    /** Queues a release again for the worker, due at once; its last error stays until an attempt replaces it. */
+    void requeueRelease(UUID statementId, String channel, Instant at) {
+        db.update(RELEASE)
+                .set(RELEASE.STATUS, Delivery.Status.PENDING.name())
+                .set(RELEASE.NEXT_ATTEMPT_AT, utc(at))
+                .where(RELEASE.STATEMENT_ID.eq(statementId)).and(RELEASE.CHANNEL.eq(channel))
+                .execute();
     }
 
-    void insertRelease(UUID statementId, Delivery delivery, Instant at) {
+    /**
+     * Locks one release on the channels that is due by {@code now} (PENDING, or FAILED with a retry
+     * scheduled), oldest due first, skipping rows another worker holds: two workers never get the
+     * same release, and the lock lasts until the transaction that records the attempt ends.
+     */
+    Optional<ReleaseRow> claimDue(Instant now, Collection<String> channels) {
+        if (channels.isEmpty()) {
+            return Optional.empty();
+        }
+        return db.selectFrom(RELEASE)
+                .where(RELEASE.NEXT_ATTEMPT_AT.le(utc(now)))
+                .and(RELEASE.STATUS.in(Delivery.Status.PENDING.name(), Delivery.Status.FAILED.name()))
+                .and(RELEASE.CHANNEL.in(channels))
+                .orderBy(RELEASE.NEXT_ATTEMPT_AT, RELEASE.ID)
+                .limit(1)
+                .forUpdate().skipLocked()
+                .fetchOptional(StatementStore::release);
+    }
+
+    private static ReleaseRow release(org.yuqing.publishing.db.tables.records.ReleaseRecord r) {
+        return new ReleaseRow(r.getStatementId(), r.getChannel(), r.getAt().toInstant(), r.getUrl(),
+                Delivery.Status.valueOf(r.getStatus()), r.getError(), r.getAttempts(), instant(r.getNextAttemptAt()));
+    }
+
+    /**
+     * Records a release.
+     *
+     * @param attempts      attempts made so far (0 for a queued release)
+     * @param nextAttemptAt when the worker tries it, {@code null} for never
+     */
+    void insertRelease(UUID statementId, Delivery delivery, Instant at, int attempts, Instant nextAttemptAt) {
         db.insertInto(RELEASE)
                 .set(RELEASE.STATEMENT_ID, statementId)
                 .set(RELEASE.CHANNEL, delivery.channel())
@@ -173,6 +213,8 @@ class StatementStore {
                 .set(RELEASE.URL, delivery.url())
                 .set(RELEASE.STATUS, delivery.status().name())
                 .set(RELEASE.ERROR, delivery.error())
+                .set(RELEASE.ATTEMPTS, attempts)
+                .set(RELEASE.NEXT_ATTEMPT_AT, utc(nextAttemptAt))
                 .execute();
     }
 

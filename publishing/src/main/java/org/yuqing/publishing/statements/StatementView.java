@@ -38,11 +38,16 @@ record StatementView(UUID id, UUID caseId, String unitId, Level level, Statement
         }
     }
 
-    /** What went out on one channel; {@code error} says why the last attempt failed. */
-    record ReleaseView(String channel, Instant at, String url, Delivery.Status status, String error, int attempts) {
+    /**
+     * What went out on one channel; {@code error} says why the last attempt failed, {@code nextAttemptAt}
+     * when the delivery worker tries it (again), {@code null} once delivered or out of automatic attempts.
+     */
+    record ReleaseView(String channel, Instant at, String url, Delivery.Status status, String error, int attempts,
+                       Instant nextAttemptAt) {
 
         static ReleaseView of(ReleaseRow r) {
-            return new ReleaseView(r.channel(), r.at(), r.url(), r.status(), r.error(), r.attempts());
+            return new ReleaseView(r.channel(), r.at(), r.url(), r.status(), r.error(), r.attempts(),
+                    r.nextAttemptAt());
         }
     }
 }

@@ -20,6 +20,7 @@ import org.yuqing.publishing.channels.Publication;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -41,15 +42,17 @@ class Statements {
     private final Outbox outbox;
     private final Clock clock;
     private final PublishingProperties properties;
+    private final DeliveryProperties delivery;
 
     Statements(StatementStore store, Cases cases, List<Channel> channels, Outbox outbox, Clock clock,
-               PublishingProperties properties) {
+               PublishingProperties properties, DeliveryProperties delivery) {
         this.store = store;
         this.cases = cases;
         this.channels = List.copyOf(channels);
         this.outbox = outbox;
         this.clock = clock;
         this.properties = properties;
+        this.delivery = delivery;
     }
 
     @Transactional
@@ -113,8 +116,11 @@ class Statements {
     }
 
     /**
-     * Releases the statement to every enabled channel ("三同步": only when every approval the case
-     * requires binds the current text). A refusal is recorded and its record commits.
+     * Publishes the statement ("三同步": only when every approval the case requires binds the current
+     * text): marks it PUBLISHED, delivers the local website channel in this transaction, queues one
+     * PENDING release per other enabled channel for the {@link ReleaseWorker} (which sends it after
+     * the commit, so no external system holds this request), and announces StatementPublished listing
+     * every channel the statement was released or queued to. A refusal is recorded and its record commits.
      */
     @Transactional(noRollbackFor = ReleaseRefused.class)
     StatementView publish(UUID id, String actor) {
@@ -140,29 +146,40 @@ class Statements {
         String publicUrl = properties.statementUrl(id);
         Publication publication = new Publication(id, s.caseId(), c.unitId(), s.kind().name(),
                 s.kind().chineseName(), s.title(), s.body(), s.contentHash(), publicUrl, now);
-        // one channel failing neither undoes the publication nor the other channels
-        List<Delivery> deliveries = enabled.stream().map(channel -> attempt(channel, publication)).toList();
-        deliveries.forEach(d -> store.insertRelease(id, d, now));
+        List<String> released = new ArrayList<>();
+        for (Channel channel : enabled) {
+            if (channel.deliveredAfterCommit()) {
+                store.insertRelease(id, new Delivery(channel.name(), null, Delivery.Status.PENDING), now, 0, now);
+                released.add(channel.name());
+            } else {
+                // one channel failing neither undoes the publication nor the other channels
+                Delivery d = attempt(channel, publication);
+                boolean failed = d.status() == Delivery.Status.FAILED;
+                store.insertRelease(id, d, now, 1, failed ? now.plus(delivery.retryAfter(1)) : null);
+                if (!failed) {
+                    released.add(channel.name());
+                }
+            }
+        }
         store.markPublished(id, now, publicUrl);
         store.insertAttempt(id, actor, now, StatementStore.AttemptOutcome.PUBLISHED, null);
         outbox.publish(new StatementPublished(UUID.randomUUID(), now, id, s.caseId(), c.unitId(), s.title(),
-                publicUrl,
-                deliveries.stream().filter(d -> d.status() != Delivery.Status.FAILED).map(Delivery::channel).toList(),
-                chain.counted().stream().map(ApprovalRow::approver).toList(),
-                now));
+                publicUrl, released, chain.counted().stream().map(ApprovalRow::approver).toList(), now));
         return view(id);
     }
 
     /**
-     * Delivers a FAILED release again, with the same publication (and so the same idempotency
-     * key) as the first attempt. The release row records the new outcome.
+     * Re-queues a FAILED release for the delivery worker, due at once, whether its automatic retries
+     * are used up or one is still scheduled. The worker sends it with the same publication (and so
+     * the same idempotency key / Message-ID) as every earlier attempt; once the automatic attempts
+     * are used up, each manual retry buys exactly one more attempt.
      *
      * @throws StatementProblem 404 for an unknown statement or no release on the channel, 409 when
-     *                          the release is not FAILED
+     *                          the release is not FAILED or the channel is not enabled on this service
      */
     @Transactional
     StatementView retry(UUID id, String channelName, String actor) {
-        StatementRow s = store.lock(id).orElseThrow(() -> StatementProblem.notFound(id));
+        store.lock(id).orElseThrow(() -> StatementProblem.notFound(id));
         ReleaseRow release = store.lockRelease(id, channelName).orElseThrow(() -> new StatementProblem(
                 HttpStatus.NOT_FOUND, "release-not-found", "Release not found",
                 "statement " + id + " has no release on channel " + channelName).with("channel", channelName));
@@ -171,19 +188,22 @@ class Statements {
                     "the release of statement " + id + " on " + channelName + " is " + release.status()
                             + "; only a FAILED release is retried").with("status", release.status());
         }
-        Channel channel = channels.stream().filter(c -> c.name().equals(channelName)).findFirst()
+        channels.stream().filter(c -> c.name().equals(channelName) && c.enabled()).findFirst()
                 .orElseThrow(() -> StatementProblem.conflict("channel-unavailable", "Channel unavailable",
                         "channel " + channelName + " is not configured on this service"));
-        CaseRef c = caseOf(s);
-        Publication publication = new Publication(id, s.caseId(), c.unitId(), s.kind().name(),
-                s.kind().chineseName(), s.title(), s.body(), s.contentHash(), s.publicUrl(), s.publishedAt());
-        Delivery delivery = attempt(channel, publication);
-        store.updateRelease(id, delivery, now());
-        log.info("retry of statement {} on {} by {}: {}", id, channelName, actor, delivery.status());
+        store.requeueRelease(id, channelName, now());
+        log.info("release of statement {} on {} re-queued by {}", id, channelName, actor);
         return view(id);
     }
 
-    private static Delivery attempt(Channel channel, Publication publication) {
+    /** The publication of a published statement, identical for every attempt on every channel. */
+    static Publication publication(StatementRow s, CaseRef c) {
+        return new Publication(s.id(), s.caseId(), c.unitId(), s.kind().name(), s.kind().chineseName(), s.title(),
+                s.body(), s.contentHash(), s.publicUrl(), s.publishedAt());
+    }
+
+    /** Delivers on the channel, turning an exception or a missing outcome into a FAILED delivery. */
+    static Delivery attempt(Channel channel, Publication publication) {
         try {
             Delivery d = channel.deliver(publication);
             return d != null ? d : Delivery.failed(channel.name(), "channel returned no outcome");
