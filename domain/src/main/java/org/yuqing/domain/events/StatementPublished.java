@@ -12,7 +12,7 @@ import java.util.UUID;
  * @param unitId      the owning unit
  * @param title       its title
  * @param publicUrl   where the public reads it (the built-in statements page)
- * @param channels    the channels it was released to
+ * @param channels    the channels it was released or queued to (external channels deliver after commit)
  * @param approvedBy  who approved it, in order
  * @param publishedAt when it was released
  */
