@@ -1,6 +1,8 @@
 package org.yuqing.monitoring.ingest;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.yuqing.monitoring.incidents.Incidents;
 import org.yuqing.monitoring.incidents.PostFacts;
 import org.yuqing.monitoring.matching.MatchedTopic;
@@ -28,9 +30,15 @@ import java.util.regex.Pattern;
  * Elasticsearch, searchable when this returns.
  *
  * <p>The post's id is the name-based (type 3) UUID of its URL, so submitting the same URL again
- * updates the same post: its figures are replaced, it is not counted twice. When Elasticsearch
- * fails after the incidents were recorded, the caller gets 503 and submits again; the repeat is
- * harmless for the same reason.
+ * updates the same post: its figures are replaced, it is not counted twice. A post that names both
+ * its {@code sourceId} and {@code externalId} keeps the id it got at its first such submission, so
+ * the same pair with a changed URL also updates the same post. When Elasticsearch fails after the
+ * incidents were recorded, the caller gets 503 and submits again; the repeat is harmless for the
+ * same reason.
+ *
+ * <p>Every submission whose engagement figures differ from the post's latest snapshot (the first
+ * submission included) appends a {@link MetricSnapshot}, in the transaction that records the
+ * incidents and their events.
  */
 @Service
 public class PostIngest {
@@ -44,12 +52,17 @@ public class PostIngest {
     private final Incidents incidents;
     private final PostIndex index;
     private final Clock clock;
+    private final PostHistoryRepository history;
+    private final TransactionTemplate transaction;
 
-    PostIngest(TopicMatcher matcher, Incidents incidents, PostIndex index, Clock clock) {
+    PostIngest(TopicMatcher matcher, Incidents incidents, PostIndex index, Clock clock, PostHistoryRepository history,
+               PlatformTransactionManager transactions) {
         this.matcher = matcher;
         this.incidents = incidents;
         this.index = index;
         this.clock = clock;
+        this.history = history;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     /** The id a post with this URL has. */
@@ -64,19 +77,73 @@ public class PostIngest {
      * @throws org.yuqing.monitoring.search.SearchUnavailableException when Elasticsearch fails
      */
     public PostReceipt submit(PostSubmission s) {
+        Recorded recorded = record(s);
+        index.index(recorded.document());
+        return recorded.receipt();
+    }
+
+    /**
+     * The post's metric history, oldest first; empty for a post never submitted since history is kept.
+     */
+    public List<MetricSnapshot> snapshots(UUID postId) {
+        return history.snapshots(postId);
+    }
+
+    /** A post recorded in PostgreSQL, still to be stored in Elasticsearch. */
+    record Recorded(PostDocument document, PostReceipt receipt) {
+    }
+
+    /**
+     * Validates the post, resolves its id, appends a snapshot when its figures changed and records it in
+     * the incidents of the topics it matches, all in one transaction; the post is not stored for search yet.
+     *
+     * @throws InvalidRequestException when a required field is missing or a value is invalid
+     */
+    Recorded record(PostSubmission s) {
+        Prepared post = prepare(s);
+        return transaction.execute(status -> recordNow(post));
+    }
+
+    /** A validated post with the topics it matches, not recorded yet. */
+    record Prepared(PostSubmission submission, Valid post, List<MatchedTopic> matches) {
+    }
+
+    /**
+     * Validates the post and matches it against the topics; touches no store.
+     *
+     * @throws InvalidRequestException when a required field is missing or a value is invalid
+     */
+    Prepared prepare(PostSubmission s) {
         Valid post = validate(s);
-        List<MatchedTopic> matches = matcher.match(post.title(), post.text());
-        List<UUID> incidentIds = incidents.record(new PostFacts(post.id(), post.site(), post.title(), post.text(),
+        return new Prepared(s, post, matcher.match(post.title(), post.text()));
+    }
+
+    /** Records the prepared posts like {@link #record}, all in one transaction (fewer commits for bulks). */
+    List<Recorded> recordAll(List<Prepared> posts) {
+        return transaction.execute(status -> posts.stream().map(this::recordNow).toList());
+    }
+
+    private Recorded recordNow(Prepared prepared) {
+        PostSubmission s = prepared.submission();
+        Valid post = prepared.post();
+        List<MatchedTopic> matches = prepared.matches();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        UUID id = post.sourceId() != null && post.externalId() != null
+                ? history.identify(post.sourceId(), post.externalId(), postId(post.url()), now)
+                : postId(post.url());
+        history.lock(id);
+        history.appendIfChanged(id, now, post.metrics());
+        List<UUID> incidentIds = incidents.record(new PostFacts(id, post.site(), post.title(), post.text(),
                 post.publishedAt(), post.metrics().reads(), post.metrics().comments(), post.metrics().reposts(),
                 post.metrics().likes()), matches);
         List<UUID> topicIds = matches.stream().map(MatchedTopic::topicId).toList();
-        index.index(new PostDocument(post.id(), s.sourceId(), s.externalId(), post.url(), post.site(),
-                post.medium().name(), s.author(), post.title(), post.text(), post.publishedAt(),
-                clock.instant().truncatedTo(ChronoUnit.MILLIS), post.metrics(), topicIds, incidentIds));
-        return new PostReceipt(post.id(), topicIds, incidentIds);
+        PostDocument document = new PostDocument(id, s.sourceId(), s.externalId(), post.url(), post.site(),
+                post.medium().name(), s.author(), post.title(), post.text(), post.publishedAt(), now,
+                post.metrics(), topicIds, incidentIds);
+        return new Recorded(document, new PostReceipt(id, topicIds, incidentIds));
     }
 
-    private record Valid(UUID id, String url, String site, Medium medium, String title, String text,
+    record Valid(String sourceId, String externalId, String url, String site, Medium medium, String title, String text,
                          Instant publishedAt, PostDocument.Metrics metrics) {
     }
 
@@ -134,7 +201,7 @@ public class PostIngest {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        return new Valid(postId(url), url, site, medium, title, text, s.publishedAt().truncatedTo(ChronoUnit.MILLIS),
+        return new Valid(blankToNull(s.sourceId()), blankToNull(s.externalId()), url, site, medium, title, text, s.publishedAt().truncatedTo(ChronoUnit.MILLIS),
                 new PostDocument.Metrics(reads, comments, reposts, likes));
     }
 
@@ -157,6 +224,10 @@ public class PostIngest {
         } catch (URISyntaxException e) {
             return false;
         }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private static String nullToEmpty(String s) {

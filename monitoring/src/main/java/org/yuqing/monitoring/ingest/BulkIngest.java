@@ -1,0 +1,176 @@
+package org.yuqing.monitoring.ingest;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Service;
+import org.springframework.web.ErrorResponseException;
+import org.yuqing.monitoring.search.PostDocument;
+import org.yuqing.monitoring.search.PostIndex;
+import org.yuqing.monitoring.web.InvalidRequestException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Takes in many posts at once from NDJSON (one post JSON per line, UTF-8, the shape of the single-post
+ * API): each line is read and validated on its own, so a bad line never costs the good ones; the valid
+ * lines are recorded in PostgreSQL (snapshots, incidents and their events) in transactions of up to
+ * {@value #CHUNK} posts that match no topic, a matching post in a transaction of its own, then go to Elasticsearch in one bulk request. Blank lines are skipped. When
+ * PostgreSQL or Elasticsearch fails midway the request fails (5xx) with the earlier chunks kept;
+ * sending the same body again is harmless, posts being identified by URL or source and external id.
+ */
+@Service
+class BulkIngest {
+
+    /** Problem type of a bulk body with more lines than allowed. */
+    static final URI TOO_MANY_LINES = URI.create("urn:yuqing:problem:too-many-lines");
+
+    /** Valid lines recorded per transaction: fewer commits, while a transaction and its locks stay short. */
+    static final int CHUNK = 200;
+
+    private static final System.Logger LOG = System.getLogger(BulkIngest.class.getName());
+
+    private final PostIngest ingest;
+    private final PostIndex index;
+    private final JsonMapper json;
+    private final int maxLines;
+
+    BulkIngest(PostIngest ingest, PostIndex index, JsonMapper json,
+               @Value("${yuqing.monitoring.bulk.max-lines:10000}") int maxLines) {
+        if (maxLines < 1) {
+            throw new IllegalArgumentException("yuqing.monitoring.bulk.max-lines must be at least 1, was " + maxLines);
+        }
+        this.ingest = ingest;
+        this.index = index;
+        this.json = json;
+        this.maxLines = maxLines;
+    }
+
+    /**
+     * Takes in every good line of the body.
+     *
+     * @throws InvalidRequestException when the body holds no line (400)
+     * @throws ErrorResponseException  413 when it holds more than the configured number of lines
+     * @throws org.yuqing.monitoring.search.SearchUnavailableException when Elasticsearch fails (the
+     *         lines are recorded already; sending the body again is harmless)
+     */
+    BulkReceipt submit(InputStream body) {
+        Map<Integer, String> lines = read(body);
+        long started = System.nanoTime();
+        List<BulkLineResult> results = new ArrayList<>(lines.size());
+        List<Integer> preparedLines = new ArrayList<>();
+        List<PostIngest.Prepared> prepared = new ArrayList<>();
+        for (Map.Entry<Integer, String> line : lines.entrySet()) {
+            int number = line.getKey();
+            PostSubmission submission;
+            try {
+                submission = json.readValue(line.getValue(), PostSubmission.class);
+            } catch (JacksonException e) {
+                results.add(new BulkLineResult(number, null, unreadable(e)));
+                continue;
+            }
+            if (submission == null) {
+                results.add(new BulkLineResult(number, null, "a line must be a JSON object of a post"));
+                continue;
+            }
+            try {
+                prepared.add(ingest.prepare(submission));
+                preparedLines.add(number);
+            } catch (InvalidRequestException e) {
+                results.add(new BulkLineResult(number, null, e.getBody().getDetail()));
+            }
+        }
+        // a post sent twice in one body is stored as its last line has it
+        Map<UUID, PostDocument> documents = new LinkedHashMap<>();
+        List<PostIngest.Recorded> recorded = new ArrayList<>(prepared.size());
+        int from = 0;
+        while (from < prepared.size()) {
+            // a matching post locks its topics in id order in a transaction of its own; several in one
+            // transaction could lock in crossing orders and deadlock with a concurrent bulk
+            int to = from + 1;
+            if (prepared.get(from).matches().isEmpty()) {
+                while (to < prepared.size() && to - from < CHUNK && prepared.get(to).matches().isEmpty()) {
+                    to++;
+                }
+            }
+            recorded.addAll(ingest.recordAll(prepared.subList(from, to)));
+            from = to;
+        }
+        for (int i = 0; i < recorded.size(); i++) {
+            PostDocument document = recorded.get(i).document();
+            documents.remove(document.id());
+            documents.put(document.id(), document);
+            results.add(new BulkLineResult(preparedLines.get(i), document.id(), null));
+        }
+        results.sort(Comparator.comparingInt(BulkLineResult::line));
+        int accepted = prepared.size();
+        long stored = System.nanoTime();
+        index.indexAll(List.copyOf(documents.values()));
+        LOG.log(System.Logger.Level.INFO, "bulk of {0} lines: {1} accepted, recorded in {2} ms, stored for search in {3} ms",
+                String.valueOf(lines.size()), String.valueOf(accepted), String.valueOf((stored - started) / 1_000_000),
+                String.valueOf((System.nanoTime() - stored) / 1_000_000));
+        return new BulkReceipt(accepted, results.size() - accepted, results);
+    }
+
+    private Map<Integer, String> read(InputStream body) {
+        Map<Integer, String> lines = new LinkedHashMap<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+            int number = 0;
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                number++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                if (lines.size() == maxLines) {
+                    throw tooManyLines();
+                }
+                lines.put(number, line);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (lines.isEmpty()) {
+            throw new InvalidRequestException(Map.of("body", "holds no post; send one post JSON per line"));
+        }
+        return lines;
+    }
+
+    private ErrorResponseException tooManyLines() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                "A bulk submission holds at most " + maxLines + " posts; split the body");
+        problem.setType(TOO_MANY_LINES);
+        problem.setTitle("Too many lines");
+        problem.setProperty("maxLines", maxLines);
+        return new ErrorResponseException(HttpStatus.CONTENT_TOO_LARGE, problem, null);
+    }
+
+    private static String unreadable(JacksonException e) {
+        if (e instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+            String field = databind.getPath().stream()
+                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining("."))
+                    .replace(".[", "[");
+            return "the value of '" + field + "' cannot be read; check its type and format";
+        }
+        if (e instanceof DatabindException) {
+            return "a line must be a JSON object of a post";
+        }
+        return "the line is not well-formed JSON";
+    }
+}

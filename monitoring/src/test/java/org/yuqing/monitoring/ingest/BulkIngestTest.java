@@ -1,0 +1,161 @@
+package org.yuqing.monitoring.ingest;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MvcResult;
+import org.yuqing.monitoring.MonitoringIntegrationTest;
+import tools.jackson.databind.JsonNode;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+class BulkIngestTest extends MonitoringIntegrationTest {
+
+    private static final System.Logger LOG = System.getLogger(BulkIngestTest.class.getName());
+
+    @Test
+    void a_bulk_takes_in_the_good_lines_and_names_the_lines_it_rejected() throws Exception {
+        String region = uniqueWord();
+        UUID topic = topic(List.of(region), List.of("化工厂"), List.of("泄漏"), List.of());
+        List<String> urls = List.of(url(), url(), url());
+        Map<String, Object> missingText = aPost(url(), "x.example.cn", "t", "x", hoursAgo(1), 1);
+        missingText.remove("text");
+        String body = String.join("\n",
+                line(aPost(urls.get(0), "a.example.cn", region + "化工厂泄漏", region + "化工厂发生泄漏", hoursAgo(2), 10)),
+                line(aPost(urls.get(1), "b.example.cn", "别的", "无关的正文" + uniqueWord(), hoursAgo(2), 20)),
+                "{\"url\": \"https://x.example.cn/broken\", \"text\": ",
+                "",
+                line(missingText),
+                line(aPost(urls.get(2), "c.example.cn", "其他", "另一条正文" + uniqueWord(), hoursAgo(3), 30))) + "\n";
+
+        MvcResult r = bulk(body);
+
+        assertThat(r.getResponse().getStatus()).isEqualTo(200);
+        JsonNode receipt = body(r);
+        assertThat(receipt.path("accepted").asInt()).isEqualTo(3);
+        assertThat(receipt.path("rejected").asInt()).isEqualTo(2);
+        JsonNode lines = receipt.path("lines");
+        assertThat(lines.valueStream().map(l -> l.path("line").asInt()).toList()).containsExactly(1, 2, 3, 5, 6);
+        assertThat(lines.get(2).path("error").asString()).isEqualTo("the line is not well-formed JSON");
+        assertThat(lines.get(2).has("id")).isFalse();
+        assertThat(lines.get(3).path("error").asString()).contains("text: is required");
+        for (int i : new int[] {0, 1, 4}) {
+            assertThat(lines.get(i).has("error")).isFalse();
+            String id = lines.get(i).path("id").asString();
+            assertThat(getJson("/api/monitoring/posts/" + id).path("url").asString()).isIn(urls);
+        }
+        assertThat(lines.get(0).path("id").asString())
+                .isEqualTo(UUID.nameUUIDFromBytes(urls.get(0).getBytes(StandardCharsets.UTF_8)).toString());
+        JsonNode incidents = getJson("/api/monitoring/incidents?topicId=" + topic);
+        assertThat(incidents.size()).isEqualTo(1);
+    }
+
+    @Test
+    void a_post_sent_twice_in_one_bulk_is_stored_as_its_last_line_has_it_with_both_snapshots() throws Exception {
+        String url = url();
+        Map<String, Object> post = aPost(url, "x.example.cn", "t", "正文" + uniqueWord(), hoursAgo(1), 5);
+        String first = line(post);
+        post.put("metrics", Map.of("reads", 7));
+
+        JsonNode lines = body(bulk(first + "\n" + line(post) + "\n")).path("lines");
+
+        String id = lines.get(0).path("id").asString();
+        assertThat(lines.get(1).path("id").asString()).isEqualTo(id);
+        assertThat(getJson("/api/monitoring/posts/" + id).path("metrics").path("reads").asLong()).isEqualTo(7);
+        assertThat(getJson("/api/monitoring/posts/" + id + "/snapshots").valueStream()
+                .map(n -> n.path("reads").asLong()).toList()).containsExactly(5L, 7L);
+    }
+
+    @Test
+    void a_value_of_the_wrong_type_is_rejected_naming_the_field() throws Exception {
+        Map<String, Object> post = aPost(url(), "x.example.cn", "t", "text", hoursAgo(1), 1);
+        post.put("publishedAt", "yesterday");
+
+        JsonNode lines = body(bulk(line(post) + "\n[1, 2]\nnull\n")).path("lines");
+
+        assertThat(lines.get(0).path("error").asString()).contains("'publishedAt'");
+        assertThat(lines.get(1).path("error").asString()).isEqualTo("a line must be a JSON object of a post");
+        assertThat(lines.get(2).path("error").asString()).isEqualTo("a line must be a JSON object of a post");
+    }
+
+    @Test
+    void an_empty_bulk_is_a_400_problem() throws Exception {
+        MvcResult r = bulk("\n  \n");
+
+        assertThat(r.getResponse().getStatus()).isEqualTo(400);
+        assertThat(MediaType.parseMediaType(r.getResponse().getContentType())).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(body(r).path("errors").get(0).path("field").asString()).isEqualTo("body");
+    }
+
+    @Test
+    void a_bulk_of_more_lines_than_allowed_is_a_413_problem_and_takes_in_nothing() throws Exception {
+        StringBuilder body = new StringBuilder();
+        String firstUrl = url();
+        body.append(line(aPost(firstUrl, "x.example.cn", "t", "text", hoursAgo(1), 1))).append('\n');
+        for (int i = 1; i <= 10_000; i++) {
+            body.append("{}\n");
+        }
+
+        MvcResult r = bulk(body.toString());
+
+        assertThat(r.getResponse().getStatus()).isEqualTo(413);
+        assertThat(MediaType.parseMediaType(r.getResponse().getContentType())).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(body(r).path("maxLines").asInt()).isEqualTo(10_000);
+        UUID first = UUID.nameUUIDFromBytes(firstUrl.getBytes(StandardCharsets.UTF_8));
+        assertThat(mvc.perform(get("/api/monitoring/posts/" + first)).andReturn().getResponse().getStatus()).isEqualTo(404);
+    }
+
+    @Test
+    void exactly_the_allowed_number_of_lines_is_taken() throws Exception {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < 10_000; i++) {
+            body.append("{}\n");
+        }
+
+        JsonNode receipt = body(bulk(body.toString()));
+
+        assertThat(receipt.path("rejected").asInt()).isEqualTo(10_000);
+    }
+
+    @Test
+    void a_bulk_of_five_thousand_small_posts_is_taken_in_and_its_throughput_reported() throws Exception {
+        String word = uniqueWord();
+        StringBuilder body = new StringBuilder();
+        List<String> urls = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            String url = url();
+            urls.add(url);
+            body.append(line(aPost(url, "bulk.example.cn", "短帖" + i, word + " 第" + i + "条短帖正文", hoursAgo(1 + i % 48), i)))
+                    .append('\n');
+        }
+
+        long started = System.nanoTime();
+        JsonNode receipt = body(bulk(body.toString()));
+        double seconds = (System.nanoTime() - started) / 1e9;
+
+        assertThat(receipt.path("accepted").asInt()).isEqualTo(5_000);
+        LOG.log(System.Logger.Level.INFO, String.format("bulk ingest: 5000 posts in %.2f s = %.0f posts/s", seconds, 5_000 / seconds));
+        JsonNode found = body(mvc.perform(get("/api/monitoring/posts/search").param("q", word)).andReturn());
+        assertThat(found.path("total").asLong()).isEqualTo(5_000);
+    }
+
+    private MvcResult bulk(String body) throws Exception {
+        return mvc.perform(post("/api/monitoring/posts/bulk").contentType("application/x-ndjson")
+                .content(body.getBytes(StandardCharsets.UTF_8))).andReturn();
+    }
+
+    private String line(Map<String, Object> post) {
+        return json.writeValueAsString(post);
+    }
+
+    private static String url() {
+        return "https://bulk.example.cn/p/" + UUID.randomUUID();
+    }
+}
