@@ -95,4 +95,16 @@ public final class EchoBackend implements AutoCloseable {
     public void close() {
         server.stop(0);
     }
+
+    /**
+     * Routes the console to {@code console} and every service to {@code services}, for tests that
+     * need no per-service backend.
+     */
+    public static void routeAll(org.springframework.test.context.DynamicPropertyRegistry registry,
+                                EchoBackend console, EchoBackend services) {
+        registry.add("yuqing.gateway.routes.console", () -> console.uri().toString());
+        for (String service : new String[] {"monitoring", "grading", "casework", "publishing"}) {
+            registry.add("yuqing.gateway.routes." + service, () -> services.uri().toString());
+        }
+    }
 }

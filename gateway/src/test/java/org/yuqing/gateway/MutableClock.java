@@ -46,4 +46,14 @@ public final class MutableClock extends Clock {
     public Clock withZone(ZoneId zone) {
         return this;
     }
+
+    /** Replaces the gateway's clock with one that starts at 2026-11-22T08:00:00Z and moves when told. */
+    @org.springframework.boot.test.context.TestConfiguration
+    public static class Config {
+        @org.springframework.context.annotation.Bean
+        @org.springframework.context.annotation.Primary
+        MutableClock testClock() {
+            return new MutableClock(java.time.Instant.parse("2026-11-22T08:00:00Z"));
+        }
+    }
 }

@@ -2,7 +2,6 @@ package org.yuqing.gateway.identity;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -18,10 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -37,6 +34,7 @@ import static org.yuqing.gateway.GatewayClient.basic;
 import static org.yuqing.gateway.GatewayClient.form;
 import static org.yuqing.gateway.GatewayClient.json;
 
+@Import(MutableClock.Config.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LoginProtectionTest {
 
@@ -47,19 +45,7 @@ class LoginProtectionTest {
 
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
-        registry.add("yuqing.gateway.routes.console", () -> CONSOLE.uri().toString());
-        for (String service : new String[] {"monitoring", "grading", "casework", "publishing"}) {
-            registry.add("yuqing.gateway.routes." + service, () -> SERVICES.uri().toString());
-        }
-    }
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock(Instant.parse("2026-11-22T08:00:00Z"));
-        }
+        EchoBackend.routeAll(registry, CONSOLE, SERVICES);
     }
 
     @AfterAll

@@ -30,10 +30,7 @@ class LoginTest {
 
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
-        registry.add("yuqing.gateway.routes.console", () -> CONSOLE.uri().toString());
-        for (String service : new String[] {"monitoring", "grading", "casework", "publishing"}) {
-            registry.add("yuqing.gateway.routes." + service, () -> SERVICES.uri().toString());
-        }
+        EchoBackend.routeAll(registry, CONSOLE, SERVICES);
     }
 
     @AfterAll

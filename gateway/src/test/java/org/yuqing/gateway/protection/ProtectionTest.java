@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -12,10 +11,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.yuqing.gateway.CapturedLogs;
@@ -27,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.yuqing.gateway.GatewayClient.basic;
 import static org.yuqing.gateway.GatewayClient.json;
 
+@Import(MutableClock.Config.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "yuqing.gateway.protection.max-api-body-size=1KB",
     "yuqing.gateway.protection.requests-per-second=2",
@@ -47,19 +45,7 @@ class ProtectionTest {
 
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
-        registry.add("yuqing.gateway.routes.console", () -> CONSOLE.uri().toString());
-        for (String service : new String[] {"monitoring", "grading", "casework", "publishing"}) {
-            registry.add("yuqing.gateway.routes." + service, () -> SERVICES.uri().toString());
-        }
-    }
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock(Instant.parse("2026-11-22T08:00:00Z"));
-        }
+        EchoBackend.routeAll(registry, CONSOLE, SERVICES);
     }
 
     @AfterAll
