@@ -6,7 +6,7 @@ import java.util.Set;
 /**
  * The package layout the rules assume: under a root package, one top-level package per module
  * ({@code <root>.monitoring}), feature packages below it ({@code <root>.monitoring.topics}), and the jOOQ classes
- * generated for a service in {@code <root>.<module>.db}. The shared modules ({@code domain}, {@code events}) are open
+ * generated for a service in {@code <root>.<module>.db}. The shared modules ({@code domain}, {@code events}, {@code security}) are open
  * to all; {@code platform} (local stack, launcher) to tests and the launcher only; the rest are business modules.
  */
 final class Layout {
@@ -20,11 +20,14 @@ final class Layout {
     /** The event delivery library (outbox, feed, consumers) every service may use. */
     static final String EVENTS = "events";
 
+    /** The security library (resource server, caller and unit scope, audit) every service may use. */
+    static final String SECURITY = "security";
+
     /**
      * The modules every business module may use. Every other top-level package, except {@link #PLATFORM}, is a
      * business module, so a new one is held to the boundaries from its first class.
      */
-    static final Set<String> SHARED = Set.of(DOMAIN, EVENTS);
+    static final Set<String> SHARED = Set.of(DOMAIN, EVENTS, SECURITY);
 
     /** The local stack and the launcher: used by tests and the launcher, never by main code of a module. */
     static final String PLATFORM = "platform";

@@ -11,7 +11,7 @@ import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 
 /**
- * How modules meet: a business module (every top-level package but the shared {@code domain} and {@code events} and
+ * How modules meet: a business module (every top-level package but the shared {@code domain}, {@code events} and {@code security}, and
  * the {@code platform}) reaches no other business module's code; and no main code outside {@code platform} uses the
  * local stack or the launcher.
  */

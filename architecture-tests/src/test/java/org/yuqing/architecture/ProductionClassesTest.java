@@ -34,7 +34,7 @@ class ProductionClassesTest {
                 .map(name -> Layout.moduleOf(Layout.ROOT, name).orElse(""))
                 .collect(Collectors.toSet());
 
-        assertThat(modules).contains("domain", "events", "monitoring", "grading", "casework", "publishing", "gateway", "ui",
+        assertThat(modules).contains("domain", "events", "security", "monitoring", "grading", "casework", "publishing", "gateway", "ui",
                 "platform");
     }
 

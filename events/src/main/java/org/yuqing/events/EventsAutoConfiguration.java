@@ -2,6 +2,7 @@ package org.yuqing.events;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -38,6 +39,7 @@ public class EventsAutoConfiguration {
      * default sends none; the security configuration replaces it with a service token.
      */
     @Bean
+    @ConditionalOnMissingBean
     FeedCredentials feedCredentials() {
         return () -> null;
     }
