@@ -7,7 +7,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/<service>/audit?after=&limit=}: this service's audit, oldest first, for administrators.
+ * {@code GET /api/<service>/audit?after=&limit=}: this service's audit, oldest first, for administrators: the lines of
+ * actors in their unit scope and of callers without a valid token.
  */
 @RestController
 class AuditController {
@@ -22,7 +23,7 @@ class AuditController {
 
     @GetMapping("/api/${yuqing.security.service}/audit")
     List<AuditEntry> audit(@RequestParam(defaultValue = "0") long after,
-                           @RequestParam(defaultValue = "100") int limit) {
-        return audit.after(Math.max(0, after), Math.clamp(limit, 1, MAX_LIMIT));
+                           @RequestParam(defaultValue = "100") int limit, Caller caller) {
+        return audit.after(Math.max(0, after), Math.clamp(limit, 1, MAX_LIMIT), caller.unitScope());
     }
 }

@@ -168,6 +168,19 @@ class ResourceServerTest {
     }
 
     @Test
+    void an_administrator_reads_the_audit_of_their_own_units_only() throws Exception {
+        String eastUser = "east-" + UUID.randomUUID();
+        String westUser = "west-" + UUID.randomUUID();
+        call("POST", "/api/demo/reports/east/sign", tokens.user(eastUser).roles(Role.MONITOR).units("east").bearer());
+        call("POST", "/api/demo/reports/west/sign", tokens.user(westUser).roles(Role.MONITOR).units("west").bearer());
+
+        String westAdmin = tokens.user("west-admin").roles(Role.ADMIN).units("west").bearer();
+        String audit = call("GET", "/api/demo/audit?limit=1000", westAdmin).body();
+
+        assertThat(audit).contains(westUser).doesNotContain(eastUser);
+    }
+
+    @Test
     void nobody_can_change_or_delete_an_audit_line() throws Exception {
         call("GET", "/api/demo/reports/east", null);
         long id = jdbc.queryForObject("select max(id) from security_test.audit_event", Long.class);
