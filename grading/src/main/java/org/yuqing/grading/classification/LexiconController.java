@@ -17,7 +17,8 @@ import java.util.Map;
  * The classification lexicon over HTTP: {@code GET /api/grading/classification/lexicon},
  * {@code PUT /api/grading/classification/lexicon/{category}} with {@code {"word": weight, …}} to replace
  * a category's words, and {@code POST /api/grading/classification/classify} with {@code {"text": …}} to
- * try the classifier on a text.
+ * try the classifier on a text. The lexicon is shared by every unit: everybody reads it and tries the classifier,
+ * administrators edit it (see the service's access rules); every edit is audited.
  */
 @RestController
 class LexiconController {

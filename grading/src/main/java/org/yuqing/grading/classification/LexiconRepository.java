@@ -6,6 +6,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 import org.yuqing.domain.Category;
+import org.yuqing.security.AuditTrail;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,12 +32,14 @@ public class LexiconRepository {
     private final DSLContext db;
     private final JsonMapper json;
     private final double threshold;
+    private final AuditTrail audit;
 
     LexiconRepository(DSLContext db, JsonMapper json,
-                      @Value("${yuqing.grading.classification.threshold:0.5}") double threshold) {
+                      @Value("${yuqing.grading.classification.threshold:0.5}") double threshold, AuditTrail audit) {
         this.db = db;
         this.json = json;
         this.threshold = threshold;
+        this.audit = audit;
     }
 
     /** The classifier over the lexicon as stored now, with the configured threshold. */
@@ -57,13 +60,18 @@ public class LexiconRepository {
         return read();
     }
 
-    /** Replaces the words of {@code category} (validated first); returns the whole lexicon after it. */
+    /**
+     * Replaces the words of {@code category} (validated first); returns the whole lexicon after it. The change is
+     * audited ({@link AuditTrail#CONFIG_CHANGE}) in the same transaction, as the current caller's.
+     */
     @Transactional
     public Lexicon replace(Category category, Map<String, Double> words) {
         new Lexicon(Map.of(category, words));
-        lexicon();
+        Map<String, Double> before = lexicon().of(category);
         db.deleteFrom(CLASSIFICATION_LEXICON).where(CLASSIFICATION_LEXICON.CATEGORY.eq(category.name())).execute();
         insert(category, words);
+        audit.done(AuditTrail.CONFIG_CHANGE, "classification lexicon " + category.name(),
+                "words replaced: " + before.size() + " before, " + words.size() + " now");
         return read();
     }
 

@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * Read access to the stored plans: {@code GET /api/grading/plans}, {@code GET /api/grading/plans/{id}}
- * (latest version) and {@code GET /api/grading/plans/{id}/versions/{version}}, in the stored JSON form.
+ * (latest version) and {@code GET /api/grading/plans/{id}/versions/{version}}, in the stored JSON form. Plans are
+ * shared presets, readable by every person whatever their unit.
  */
 @RestController
 @RequestMapping("/api/grading/plans")

@@ -9,6 +9,8 @@ import org.yuqing.domain.Category;
 import org.yuqing.domain.Level;
 import org.yuqing.grading.plans.Plan;
 import org.yuqing.grading.plans.PlanRepository;
+import org.yuqing.security.AuditTrail;
+import org.yuqing.security.Caller;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -19,7 +21,9 @@ import java.util.UUID;
 /**
  * The analyst's decisions on a grade (分析员改定): an override of level and/or category kept beside the
  * computed grade, always with a reason, recorded in the history with source ANALYST and published as
- * {@code IncidentGraded} when the grade in force changes — in the transaction of the change.
+ * {@code IncidentGraded} when the grade in force changes — in the transaction of the change, together with the
+ * audit line ({@link AuditTrail#OVERRIDE}). Only incidents of the analyst's unit scope can be decided on; others
+ * answer like unknown ones (404).
  */
 @Service
 class GradeOverrides {
@@ -32,12 +36,15 @@ class GradeOverrides {
     private final IncidentGrades grades;
     private final PlanRepository plans;
     private final GradePublisher publisher;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    GradeOverrides(IncidentGrades grades, PlanRepository plans, GradePublisher publisher, Clock clock) {
+    GradeOverrides(IncidentGrades grades, PlanRepository plans, GradePublisher publisher, AuditTrail audit,
+                   Clock clock) {
         this.grades = grades;
         this.plans = plans;
         this.publisher = publisher;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -45,10 +52,12 @@ class GradeOverrides {
      * Sets the analyst's level and/or category; a field left {@code null} keeps the analyst's earlier
      * choice for it, if any.
      *
+     * @param by the analyst deciding
      * @throws UnknownIncidentException when the incident was never graded
+     * @throws org.yuqing.security.OutOfScopeException when it belongs to a unit outside {@code by}'s scope
      */
     @Transactional
-    public void override(UUID incidentId, Level level, Category category, String reason, String by) {
+    public void override(UUID incidentId, Level level, Category category, String reason, Caller by) {
         if (reason == null || reason.isBlank()) {
             throw badRequest("改定原因必填", "改定必须写明原因（reason）");
         }
@@ -58,7 +67,7 @@ class GradeOverrides {
         if (category == Category.UNCLASSIFIED) {
             throw badRequest("分类无效", "不能改定为未分类");
         }
-        CurrentGrade current = grades.lock(incidentId).orElseThrow(() -> new UnknownIncidentException(incidentId));
+        CurrentGrade current = locked(incidentId, by);
         if (level != null) {
             Plan plan = plans.version(current.planId(), current.planVersion()).orElseThrow();
             if (plan.level(level).isEmpty()) {
@@ -71,20 +80,24 @@ class GradeOverrides {
         List<String> reasons = new ArrayList<>();
         reasons.add(ANALYST_PREFIX + trimmed);
         reasons.addAll(current.reasons());
-        decide(current, newLevel, newCategory, trimmed, by, reasons);
+        decide(current, newLevel, newCategory, trimmed, by.login(), reasons);
+        audit.done(AuditTrail.OVERRIDE, "incident " + incidentId, "level " + name(newLevel) + ", category "
+                + name(newCategory) + " (computed " + current.level() + ", " + current.category() + "): " + trimmed);
     }
 
     /**
      * Ends the analyst's override: the computed grade is in force again.
      *
+     * @param by the analyst deciding
      * @throws UnknownIncidentException when the incident was never graded
+     * @throws org.yuqing.security.OutOfScopeException when it belongs to a unit outside {@code by}'s scope
      */
     @Transactional
-    public void clear(UUID incidentId, String reason, String by) {
+    public void clear(UUID incidentId, String reason, Caller by) {
         if (reason == null || reason.isBlank()) {
             throw badRequest("撤销原因必填", "撤销改定必须写明原因（reason）");
         }
-        CurrentGrade current = grades.lock(incidentId).orElseThrow(() -> new UnknownIncidentException(incidentId));
+        CurrentGrade current = locked(incidentId, by);
         if (!current.overridden()) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                     "事件 " + incidentId + " 没有分析员改定");
@@ -94,7 +107,19 @@ class GradeOverrides {
         List<String> reasons = new ArrayList<>();
         reasons.add(CLEARED_PREFIX + reason.strip());
         reasons.addAll(current.reasons());
-        decide(current, null, null, null, by, reasons);
+        decide(current, null, null, null, by.login(), reasons);
+        audit.done(AuditTrail.OVERRIDE, "incident " + incidentId, "override cleared, computed "
+                + current.level() + ", " + current.category() + " in force again: " + reason.strip());
+    }
+
+    private CurrentGrade locked(UUID incidentId, Caller by) {
+        CurrentGrade current = grades.lock(incidentId).orElseThrow(() -> new UnknownIncidentException(incidentId));
+        by.requireSees(current.unitId(), "incident " + incidentId);
+        return current;
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? "computed" : value.name();
     }
 
     private void decide(CurrentGrade current, Level level, Category category, String reason, String by,

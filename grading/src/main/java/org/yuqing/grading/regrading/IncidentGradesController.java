@@ -5,22 +5,21 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.yuqing.domain.Category;
 import org.yuqing.domain.Level;
+import org.yuqing.security.Caller;
 
 import java.util.UUID;
 
 /**
  * An incident's grade over HTTP: {@code GET /api/grading/incidents/{incidentId}} (grade in force,
  * computed grade, override, history), {@code POST …/override} with {@code {level?, category?, reason}}
- * and {@code DELETE …/override} with {@code {reason}}; the analyst is {@code X-Yuqing-User}.
+ * and {@code DELETE …/override} with {@code {reason}}; the analyst is the caller of the token. An incident of a
+ * unit outside the caller's scope answers 404, like an unknown one (属地管理).
  */
 @RestController
 class IncidentGradesController {
-
-    private static final String USER = "X-Yuqing-User";
 
     private final IncidentGrades grades;
     private final GradeOverrides overrides;
@@ -31,22 +30,22 @@ class IncidentGradesController {
     }
 
     @GetMapping("/api/grading/incidents/{incidentId}")
-    IncidentGradeView incident(@PathVariable UUID incidentId) {
-        return grades.view(incidentId).orElseThrow(() -> new UnknownIncidentException(incidentId));
+    IncidentGradeView incident(@PathVariable UUID incidentId, Caller caller) {
+        IncidentGradeView view = grades.view(incidentId).orElseThrow(() -> new UnknownIncidentException(incidentId));
+        caller.requireSees(view.unitId(), "incident " + incidentId);
+        return view;
     }
 
     @PostMapping("/api/grading/incidents/{incidentId}/override")
-    IncidentGradeView override(@PathVariable UUID incidentId, @RequestBody OverrideRequest body,
-                               @RequestHeader(name = USER, defaultValue = "system") String user) {
-        overrides.override(incidentId, body.level(), body.category(), body.reason(), user);
-        return incident(incidentId);
+    IncidentGradeView override(@PathVariable UUID incidentId, @RequestBody OverrideRequest body, Caller caller) {
+        overrides.override(incidentId, body.level(), body.category(), body.reason(), caller);
+        return incident(incidentId, caller);
     }
 
     @DeleteMapping("/api/grading/incidents/{incidentId}/override")
-    IncidentGradeView clear(@PathVariable UUID incidentId, @RequestBody ClearRequest body,
-                            @RequestHeader(name = USER, defaultValue = "system") String user) {
-        overrides.clear(incidentId, body.reason(), user);
-        return incident(incidentId);
+    IncidentGradeView clear(@PathVariable UUID incidentId, @RequestBody ClearRequest body, Caller caller) {
+        overrides.clear(incidentId, body.reason(), caller);
+        return incident(incidentId, caller);
     }
 
     /**

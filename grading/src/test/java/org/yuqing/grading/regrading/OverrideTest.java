@@ -110,9 +110,9 @@ class OverrideTest extends GradingServiceTest {
         UUID incident = UUID.randomUUID();
         apply(new IncidentDetected(UUID.randomUUID(), Instant.now(), incident, UUID.randomUUID(), unit,
                 "学校食堂问题", Instant.now(), metrics(3, 0)));
-        assertThat(grade(incident).path("level").asString()).isEqualTo("GENERAL");
+        assertThat(grade(incident, unit).path("level").asString()).isEqualTo("GENERAL");
 
-        override(incident, "{\"level\": \"MAJOR\", \"reason\": \"涉及多名学生就医\"}");
+        override(incident, unit, "{\"level\": \"MAJOR\", \"reason\": \"涉及多名学生就医\"}");
 
         JsonNode raised = gradedEvents(incident).getLast();
         assertThat(raised.path("level").asString()).isEqualTo("MAJOR");
@@ -196,8 +196,9 @@ class OverrideTest extends GradingServiceTest {
         apply(new IncidentDetected(UUID.randomUUID(), Instant.now(), incident, UUID.randomUUID(), unit,
                 "产品质量投诉", Instant.now(), metrics(3, 0)));
 
-        assertProblem(override(incident, "{\"reason\": \"无内容\"}"), 400);
-        HttpResponse<String> missingLevel = override(incident, "{\"level\": \"SERIOUS\", \"reason\": \"较严重\"}");
+        assertProblem(override(incident, unit, "{\"reason\": \"无内容\"}"), 400);
+        HttpResponse<String> missingLevel = override(incident, unit,
+                "{\"level\": \"SERIOUS\", \"reason\": \"较严重\"}");
         assertProblem(missingLevel, 400);
         assertThat(json.readTree(missingLevel.body()).path("detail").asString()).contains("较大");
     }
@@ -208,7 +209,11 @@ class OverrideTest extends GradingServiceTest {
     }
 
     private HttpResponse<String> override(UUID incident, String body) {
-        return sendJson("POST", "/api/grading/incidents/" + incident + "/override", body, ANALYST);
+        return override(incident, UNIT, body);
+    }
+
+    private HttpResponse<String> override(UUID incident, String unit, String body) {
+        return call("POST", "/api/grading/incidents/" + incident + "/override", body, user(ANALYST, unit));
     }
 
     private void assertProblem(HttpResponse<String> response, int status) {
@@ -231,7 +236,11 @@ class OverrideTest extends GradingServiceTest {
     }
 
     private JsonNode grade(UUID incident) {
-        HttpResponse<String> response = get("/api/grading/incidents/" + incident);
+        return grade(incident, UNIT);
+    }
+
+    private JsonNode grade(UUID incident, String unit) {
+        HttpResponse<String> response = get("/api/grading/incidents/" + incident, user("tester", unit));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json.readTree(response.body());
     }

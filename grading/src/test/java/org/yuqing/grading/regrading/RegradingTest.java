@@ -176,7 +176,7 @@ class RegradingTest extends GradingServiceTest {
         apply(new IncidentDetected(UUID.randomUUID(), Instant.now(), incident, UUID.randomUUID(), unit, "化工厂",
                 Instant.now(), metrics(3, 0)));
 
-        JsonNode grade = grade(incident);
+        JsonNode grade = grade(incident, unit);
         assertThat(grade.path("level").asString()).isEqualTo("SERIOUS");
         assertThat(grade.path("planId").asString()).isEqualTo(planId);
         assertThat(grade.path("planVersion").asInt()).isEqualTo(2);
@@ -222,7 +222,11 @@ class RegradingTest extends GradingServiceTest {
     }
 
     private JsonNode grade(UUID incident) {
-        HttpResponse<String> response = get("/api/grading/incidents/" + incident);
+        return grade(incident, UNIT);
+    }
+
+    private JsonNode grade(UUID incident, String unit) {
+        HttpResponse<String> response = get("/api/grading/incidents/" + incident, user("tester", unit));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json.readTree(response.body());
     }
