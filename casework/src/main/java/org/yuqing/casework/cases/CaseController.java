@@ -6,7 +6,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -17,18 +16,21 @@ import org.yuqing.casework.cases.CaseViews.OpenRequest;
 import org.yuqing.casework.cases.CaseViews.ReportRequest;
 import org.yuqing.casework.cases.CaseViews.ReviewRequest;
 import org.yuqing.casework.cases.CaseViews.TransitionRequest;
+import org.yuqing.security.Caller;
 
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** The case API: {@code /api/casework/cases}. Who acts is read from {@code X-Yuqing-User}. */
+/**
+ * The case API: {@code /api/casework/cases}. The caller comes from the request's validated token: the actor on the
+ * record is their login, and they see and act on the cases of their unit scope only (others' answer 404).
+ */
 @RestController
 @RequestMapping("/api/casework/cases")
 class CaseController {
 
-    static final String USER_HEADER = "X-Yuqing-User";
     private static final int MAX_LIMIT = 500;
 
     private final Cases cases;
@@ -40,25 +42,24 @@ class CaseController {
     @GetMapping
     List<CaseSummary> list(@RequestParam(required = false) String unit,
                            @RequestParam(required = false) CaseState state,
-                           @RequestParam(defaultValue = "100") int limit) {
+                           @RequestParam(defaultValue = "100") int limit, Caller caller) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidRequestException("limit must be within 1.." + MAX_LIMIT);
         }
         Instant now = cases.now();
-        return cases.list(blankToNull(unit), state, limit).stream().map(c -> CaseSummary.of(c, now)).toList();
+        return cases.list(blankToNull(unit), state, limit, caller).stream().map(c -> CaseSummary.of(c, now)).toList();
     }
 
     @GetMapping("/{id}")
-    CaseDetail get(@PathVariable UUID id) {
-        return cases.find(id)
+    CaseDetail get(@PathVariable UUID id, Caller caller) {
+        return cases.find(id, caller)
                 .map(found -> CaseDetail.of(found.caseFile(), found.timeline(), cases.now()))
                 .orElseThrow(() -> new CaseNotFoundException(id));
     }
 
     @PostMapping("/{id}/reports")
     @ResponseStatus(HttpStatus.CREATED)
-    CaseDetail report(@PathVariable UUID id, @RequestBody ReportRequest request,
-                      @RequestHeader(name = USER_HEADER, required = false) String user) {
+    CaseDetail report(@PathVariable UUID id, @RequestBody ReportRequest request, Caller caller) {
         if (request.kind() == null) {
             throw new InvalidRequestException("kind is required: PHONE, WRITTEN or SPECIAL");
         }
@@ -66,14 +67,13 @@ class CaseController {
             throw new InvalidRequestException("to must name at least one recipient, none blank");
         }
         List<String> recipients = request.to().stream().map(String::strip).toList();
-        cases.recordReport(id, request.kind(), recipients, request.reportedAt(), actor(user));
-        return get(id);
+        cases.recordReport(id, request.kind(), recipients, request.reportedAt(), caller);
+        return get(id, caller);
     }
 
     /** Opens a case by hand: 201 with the case, 409 when the incident already has one. */
     @PostMapping
-    ResponseEntity<CaseDetail> open(@RequestBody OpenRequest request,
-                                    @RequestHeader(name = USER_HEADER, required = false) String user) {
+    ResponseEntity<CaseDetail> open(@RequestBody OpenRequest request, Caller caller) {
         if (request.incidentId() == null || blankToNull(request.title()) == null
                 || blankToNull(request.unitId()) == null || request.level() == null
                 || blankToNull(request.reason()) == null) {
@@ -81,34 +81,28 @@ class CaseController {
                     + "EXTRAORDINARY) and reason are required");
         }
         CaseFile opened = cases.openByHand(request.incidentId(), request.title().strip(), request.unitId().strip(),
-                request.level(), request.reason().strip(), actor(user));
-        return ResponseEntity.created(URI.create("/api/casework/cases/" + opened.id())).body(get(opened.id()));
+                request.level(), request.reason().strip(), caller);
+        return ResponseEntity.created(URI.create("/api/casework/cases/" + opened.id())).body(get(opened.id(), caller));
     }
 
     /** Moves a case in the workflow: 200 with the case, 409 naming the allowed targets when refused. */
     @PostMapping("/{id}/transitions")
-    CaseDetail transition(@PathVariable UUID id, @RequestBody TransitionRequest request,
-                          @RequestHeader(name = USER_HEADER, required = false) String user) {
+    CaseDetail transition(@PathVariable UUID id, @RequestBody TransitionRequest request, Caller caller) {
         if (request.to() == null) {
             throw new InvalidRequestException("to is required: one of " + List.of(CaseState.values()));
         }
-        cases.transition(id, request.to(), blankToNull(request.note()), actor(user));
-        return get(id);
+        cases.transition(id, request.to(), blankToNull(request.note()), caller);
+        return get(id, caller);
     }
 
     /** Records the post-incident review of a subsided case: 200 with the case, 409 when not subsided. */
     @PostMapping("/{id}/review")
-    CaseDetail review(@PathVariable UUID id, @RequestBody ReviewRequest request,
-                      @RequestHeader(name = USER_HEADER, required = false) String user) {
+    CaseDetail review(@PathVariable UUID id, @RequestBody ReviewRequest request, Caller caller) {
         if (blankToNull(request.summary()) == null) {
             throw new InvalidRequestException("summary is required: the written post-incident review");
         }
-        cases.recordReview(id, request.summary().strip(), blankToNull(request.lessons()), actor(user));
-        return get(id);
-    }
-
-    private static String actor(String user) {
-        return user == null || user.isBlank() ? Cases.SYSTEM : user.strip();
+        cases.recordReview(id, request.summary().strip(), blankToNull(request.lessons()), caller);
+        return get(id, caller);
     }
 
     private static String blankToNull(String s) {

@@ -17,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,9 +69,10 @@ class CaseRepository {
         return db.selectFrom(CASE_FILE).where(CASE_FILE.ID.eq(id)).fetchOptional().map(this::toCase);
     }
 
-    /** Cases newest first, optionally of one unit and/or in one state. */
-    List<CaseFile> list(String unitId, CaseState state, int limit) {
+    /** Cases of the given units newest first, optionally of one unit and/or in one state. */
+    List<CaseFile> list(String unitId, CaseState state, Collection<String> unitScope, int limit) {
         List<Condition> where = new ArrayList<>();
+        where.add(CASE_FILE.UNIT_ID.eq(DSL.any(unitScope.toArray(String[]::new))));
         if (unitId != null) {
             where.add(CASE_FILE.UNIT_ID.eq(unitId));
         }

@@ -11,6 +11,8 @@ import org.yuqing.domain.events.StatementPublished;
 import org.yuqing.casework.ledger.Ledger;
 import org.yuqing.casework.ledger.LedgerKind;
 import org.yuqing.events.Outbox;
+import org.yuqing.security.AuditTrail;
+import org.yuqing.security.Caller;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -39,13 +41,16 @@ class Cases {
     private final Clock clock;
     private final CaseworkProperties properties;
     private final Ledger ledger;
+    private final AuditTrail audit;
 
-    Cases(CaseRepository repository, Outbox outbox, Clock clock, CaseworkProperties properties, Ledger ledger) {
+    Cases(CaseRepository repository, Outbox outbox, Clock clock, CaseworkProperties properties, Ledger ledger,
+          AuditTrail audit) {
         this.repository = repository;
         this.outbox = outbox;
         this.clock = clock;
         this.properties = properties;
         this.ledger = ledger;
+        this.audit = audit;
     }
 
     /**
@@ -120,11 +125,14 @@ class Cases {
      * case to {@link CaseState#REPORTED}; later ones (续报) only add to the timeline.
      *
      * @param reportedAt when it was made; {@code null} for now; never in the future
+     * @param by         who made it (the actor on the record); must see the case's unit
      * @throws CaseNotFoundException when there is no such case
+     * @throws org.yuqing.security.OutOfScopeException when the case belongs to a unit outside {@code by}'s scope
      */
     @Transactional
-    CaseFile recordReport(UUID caseId, ReportKind kind, List<String> recipients, Instant reportedAt, String actor) {
-        CaseFile current = repository.lock(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
+    CaseFile recordReport(UUID caseId, ReportKind kind, List<String> recipients, Instant reportedAt, Caller by) {
+        CaseFile current = lockVisible(caseId, by);
+        String actor = by.login();
         Instant now = clock.instant();
         Instant at = reportedAt == null ? now : reportedAt;
         if (at.isAfter(now)) {
@@ -158,12 +166,15 @@ class Cases {
      * timeline entry and its ledger entry commit together. Moving to SUBSIDED starts the review clock.
      *
      * @param note the user's note, or {@code null}
+     * @param by   who moves it (the actor on the record); must see the case's unit
      * @throws CaseNotFoundException  when there is no such case
+     * @throws org.yuqing.security.OutOfScopeException when the case belongs to a unit outside {@code by}'s scope
      * @throws CaseConflictException when the move is refused; the problem names the allowed targets
      */
     @Transactional
-    CaseFile transition(UUID caseId, CaseState to, String note, String actor) {
-        CaseFile current = repository.lock(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
+    CaseFile transition(UUID caseId, CaseState to, String note, Caller by) {
+        CaseFile current = lockVisible(caseId, by);
+        String actor = by.login();
         Optional<String> refused = CaseWorkflow.refusal(current, to);
         if (refused.isPresent()) {
             List<CaseState> allowed = CaseWorkflow.allowed(current);
@@ -199,11 +210,14 @@ class Cases {
      * move to REVIEWED. Recorded once per subsidence.
      *
      * @param lessons lessons for plan revision (预案修订), or {@code null}
+     * @param by      who records it (the actor on the record); must see the case's unit
+     * @throws org.yuqing.security.OutOfScopeException when the case belongs to a unit outside {@code by}'s scope
      * @throws CaseConflictException when the case is not SUBSIDED or its review is already recorded
      */
     @Transactional
-    CaseFile recordReview(UUID caseId, String summary, String lessons, String actor) {
-        CaseFile current = repository.lock(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
+    CaseFile recordReview(UUID caseId, String summary, String lessons, Caller by) {
+        CaseFile current = lockVisible(caseId, by);
+        String actor = by.login();
         if (current.state() != CaseState.SUBSIDED) {
             throw new CaseConflictException("Review refused", "a review is recorded once the incident has subsided "
                     + "(state SUBSIDED); this case is " + current.state(), Map.of("state", current.state().name()));
@@ -231,22 +245,29 @@ class Cases {
     /**
      * Opens a case by hand (人工立案) for an incident that has none, on {@link DefaultTerms} for the level
      * (clocks count from now), and publishes {@link CaseOpened} like a case opened by a grade. A later grade of
-     * the incident escalates or notes on this case as usual.
+     * the incident escalates or notes on this case as usual. A level set by a person instead of the plan's grading
+     * is audited as an {@link AuditTrail#OVERRIDE}.
      *
+     * @param by who opens it (the actor on the record); may only open cases for units in their scope
+     * @throws org.yuqing.security.ForbiddenUnitException when {@code unitId} lies outside {@code by}'s scope
      * @throws CaseConflictException when the incident already has a case; the problem names it
      */
     @Transactional
-    CaseFile openByHand(UUID incidentId, String title, String unitId, Level level, String reason, String actor) {
+    CaseFile openByHand(UUID incidentId, String title, String unitId, Level level, String reason, Caller by) {
+        by.requireMayActFor(unitId, "case for unit " + unitId);
+        String actor = by.login();
         Instant now = clock.instant();
         ResponseTerms terms = DefaultTerms.at(level);
         CaseFile opened = CaseFile.openedByHand(UUID.randomUUID(), incidentId, unitId, title, level, terms, now);
         if (!repository.insert(opened)) {
-            UUID existing = repository.lockByIncident(incidentId).map(CaseFile::id).orElse(null);
+            // Name the existing case only to a caller who may see it.
+            UUID existing = repository.lockByIncident(incidentId).filter(c -> by.sees(c.unitId())).map(CaseFile::id)
+                    .orElse(null);
             Map<String, Object> properties = new LinkedHashMap<>();
             properties.put("incidentId", incidentId);
             properties.put("caseId", existing);
-            throw new CaseConflictException("Case exists", "incident " + incidentId + " already has case " + existing,
-                    properties);
+            throw new CaseConflictException("Case exists", "incident " + incidentId + " already has a case"
+                    + (existing == null ? "" : " " + existing), properties);
         }
         String summary = "人工立案：定为" + level.chineseName() + "舆情（" + reason + "），按默认时限"
                 + ChineseDurations.format(terms.reportWithin()) + "内上报，"
@@ -266,18 +287,40 @@ class Cases {
         ledger.append(opened.id(), LedgerKind.CASE_OPENED, actor, summary, accountable);
         outbox.publish(new CaseOpened(UUID.randomUUID(), now, opened.id(), incidentId, unitId, title, level,
                 opened.reportDueAt(), opened.firstStatementDueAt(), opened.statementApprovals()));
+        audit.done(AuditTrail.OVERRIDE, "case " + opened.id(), "opened by hand at level " + level.name() + " for unit "
+                + unitId + " (incident " + incidentId + ") without a grade: " + reason);
         return opened;
     }
 
+    /**
+     * Cases of the units {@code by} sees, newest first, filtered in the query.
+     *
+     * @param unitId only this unit's cases, or {@code null} for every unit in scope
+     * @param state  only cases in this state, or {@code null}
+     */
     @Transactional(readOnly = true)
-    List<CaseFile> list(String unitId, CaseState state, int limit) {
-        return repository.list(unitId, state, limit);
+    List<CaseFile> list(String unitId, CaseState state, int limit, Caller by) {
+        return repository.list(unitId, state, by.unitScope(), limit);
     }
 
-    /** The case and its timeline (oldest first), read in one transaction. */
+    /**
+     * The case and its timeline (oldest first), read in one transaction.
+     *
+     * @return empty when there is no such case
+     * @throws org.yuqing.security.OutOfScopeException when the case belongs to a unit outside {@code by}'s scope
+     */
     @Transactional(readOnly = true)
-    Optional<CaseWithTimeline> find(UUID id) {
-        return repository.find(id).map(c -> new CaseWithTimeline(c, repository.timeline(id)));
+    Optional<CaseWithTimeline> find(UUID id, Caller by) {
+        Optional<CaseFile> found = repository.find(id);
+        found.ifPresent(c -> by.requireSees(c.unitId(), "case " + id));
+        return found.map(c -> new CaseWithTimeline(c, repository.timeline(id)));
+    }
+
+    // The case locked for a change; another unit's case is refused exactly like an unknown id (404).
+    private CaseFile lockVisible(UUID caseId, Caller by) {
+        CaseFile current = repository.lock(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
+        by.requireSees(current.unitId(), "case " + caseId);
+        return current;
     }
 
     /** The current time of this service's clock. */

@@ -8,8 +8,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.yuqing.casework.clocks.ClockName;
+import org.yuqing.security.Caller;
 
-/** {@code GET /api/casework/accountability?unit=}: a unit's missed and late deadlines (问责统计). */
+/**
+ * {@code GET /api/casework/accountability?unit=}: a unit's missed and late deadlines (问责统计), for callers whose
+ * unit scope holds that unit (a unit outside it answers 404, like an unknown one).
+ */
 @RestController
 class AccountabilityController {
 
@@ -32,12 +36,13 @@ class AccountabilityController {
 
     @GetMapping("/api/casework/accountability")
     @Transactional(readOnly = true)
-    public Accountability of(@RequestParam(required = false) String unit) {
+    public Accountability of(@RequestParam(required = false) String unit, Caller caller) {
         if (unit == null || unit.isBlank()) {
             throw new ErrorResponseException(HttpStatus.BAD_REQUEST,
                     ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "unit is required"), null);
         }
         String u = unit.strip();
+        caller.requireSees(u, "accountability of unit " + u);
         return new Accountability(u, repository.missesOf(u, ClockName.REPORT), repository.lateReportsOf(u),
                 repository.missesOf(u, ClockName.FIRST_STATEMENT));
     }

@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -71,10 +72,10 @@ public class Ledger {
         return repository.ofCase(caseId).stream().map(Ledger::entry).toList();
     }
 
-    /** Whether a case with this id exists. */
+    /** The owning unit of a case; empty when no case has this id. */
     @Transactional(readOnly = true)
-    public boolean caseExists(UUID caseId) {
-        return repository.caseExists(caseId);
+    public Optional<String> unitOf(UUID caseId) {
+        return repository.unitOf(caseId);
     }
 
     /**

@@ -71,8 +71,9 @@ class LedgerRepository {
         return db.selectFrom(LEDGER_ENTRY).where(LEDGER_ENTRY.CASE_ID.eq(caseId)).orderBy(LEDGER_ENTRY.SEQ).fetch();
     }
 
-    boolean caseExists(UUID caseId) {
-        return db.fetchExists(CASE_FILE, CASE_FILE.ID.eq(caseId));
+    /** The owning unit of a case, empty when there is no such case. */
+    Optional<String> unitOf(UUID caseId) {
+        return db.select(CASE_FILE.UNIT_ID).from(CASE_FILE).where(CASE_FILE.ID.eq(caseId)).fetchOptional(CASE_FILE.UNIT_ID);
     }
 
     /** Every entry in chain order, streamed; needs a transaction so PostgreSQL can use a cursor. */

@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A notice in the inbox as stored.
+ * A notice as a reader's inbox shows it.
  *
  * @param caseId the case it is about, or {@code null}
- * @param readAt when it was first marked read, or {@code null} while unread (UTC)
+ * @param readAt when the reader first marked it read, or {@code null} while unread for them (UTC)
  */
 public record Notification(long id, String recipientRole, String recipientUnit, UUID caseId, String text,
                            Instant createdAt, Instant readAt) {

@@ -10,13 +10,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.yuqing.security.Caller;
+import org.yuqing.security.OutOfScopeException;
 
 import java.util.List;
 import java.util.UUID;
 
 /**
- * The inbox API: {@code GET /api/casework/notifications?unit=&role=&caseId=&unread=&limit=} (newest first) and
- * {@code POST /api/casework/notifications/{id}/read}.
+ * The caller's own inbox (个人站内通知): {@code GET /api/casework/notifications?unit=&role=&caseId=&unread=&limit=}
+ * (newest first) and {@code POST /api/casework/notifications/{id}/read}. A user's inbox holds the notices sent to
+ * the units they belong to; reading is recorded per user. Another user's notice answers 404, like an unknown id.
  */
 @RestController
 @RequestMapping("/api/casework/notifications")
@@ -36,18 +39,29 @@ class NotificationController {
                                    @RequestParam(required = false) String role,
                                    @RequestParam(required = false) UUID caseId,
                                    @RequestParam(defaultValue = "false") boolean unread,
-                                   @RequestParam(defaultValue = "100") int limit) {
+                                   @RequestParam(defaultValue = "100") int limit,
+                                   Caller caller) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw problem(HttpStatus.BAD_REQUEST, "limit must be within 1.." + MAX_LIMIT);
         }
-        return repository.list(blankToNull(unit), blankToNull(role), caseId, unread, limit);
+        return repository.inbox(caller.login(), caller.units(), blankToNull(unit), blankToNull(role), caseId, unread,
+                limit);
     }
 
     @PostMapping("/{id}/read")
     @Transactional
-    public Notification read(@PathVariable long id) {
-        return repository.markRead(id)
-                .orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "notification " + id + " does not exist"));
+    public Notification read(@PathVariable long id, Caller caller) {
+        String unit = repository.recipientUnitOf(id).orElseThrow(() -> notFound());
+        if (!caller.units().contains(unit)) {
+            // Audited by the security library, and answered with the same words as an unknown id.
+            throw new OutOfScopeException("notification " + id);
+        }
+        return repository.markRead(id, caller.login()).orElseThrow(() -> notFound());
+    }
+
+    // The same words as the security library's answer for another unit's object, so the two look alike.
+    private static ErrorResponseException notFound() {
+        return problem(HttpStatus.NOT_FOUND, "未找到：对象不存在，或不属于您的单位。");
     }
 
     private static ErrorResponseException problem(HttpStatus status, String detail) {

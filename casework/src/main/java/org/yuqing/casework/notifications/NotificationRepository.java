@@ -2,21 +2,24 @@ package org.yuqing.casework.notifications;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
-import org.yuqing.casework.db.tables.records.NotificationRecord;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import static org.yuqing.casework.db.Tables.NOTIFICATION;
+import static org.yuqing.casework.db.Tables.NOTIFICATION_RECEIPT;
 
-/** The inbox table {@code casework.notification}. */
+/** The inbox tables {@code casework.notification} and, per reader, {@code casework.notification_receipt}. */
 @Repository
 class NotificationRepository {
 
@@ -38,9 +41,14 @@ class NotificationRepository {
                 .execute();
     }
 
-    /** Newest first, filtered by whichever of unit, role, case and unread are given. */
-    List<Notification> list(String unit, String role, java.util.UUID caseId, boolean unreadOnly, int limit) {
+    /**
+     * A reader's inbox, newest first: the notices to the reader's units, with the reader's own reading time,
+     * further filtered by whichever of unit, role, case and unread are given.
+     */
+    List<Notification> inbox(String reader, Collection<String> readerUnits, String unit, String role, UUID caseId,
+                             boolean unreadOnly, int limit) {
         List<Condition> where = new ArrayList<>();
+        where.add(NOTIFICATION.RECIPIENT_UNIT.eq(DSL.any(readerUnits.toArray(String[]::new))));
         if (unit != null) {
             where.add(NOTIFICATION.RECIPIENT_UNIT.eq(unit));
         }
@@ -51,26 +59,52 @@ class NotificationRepository {
             where.add(NOTIFICATION.CASE_ID.eq(caseId));
         }
         if (unreadOnly) {
-            where.add(NOTIFICATION.READ_AT.isNull());
+            where.add(NOTIFICATION_RECEIPT.READ_AT.isNull());
         }
-        return db.selectFrom(NOTIFICATION).where(DSL.and(where))
+        return db.select(NOTIFICATION.fields()).select(NOTIFICATION_RECEIPT.READ_AT)
+                .from(NOTIFICATION)
+                .leftJoin(NOTIFICATION_RECEIPT).on(NOTIFICATION_RECEIPT.NOTIFICATION_ID.eq(NOTIFICATION.ID))
+                .and(NOTIFICATION_RECEIPT.LOGIN.eq(reader))
+                .where(DSL.and(where))
                 .orderBy(NOTIFICATION.CREATED_AT.desc(), NOTIFICATION.ID.desc())
                 .limit(limit)
                 .fetch(NotificationRepository::toNotification);
     }
 
-    /** Marks it read now unless it was read before (the first reading time stays); empty for an unknown id. */
-    Optional<Notification> markRead(long id) {
-        db.update(NOTIFICATION).set(NOTIFICATION.READ_AT, at(clock.instant()))
-                .where(NOTIFICATION.ID.eq(id)).and(NOTIFICATION.READ_AT.isNull())
-                .execute();
-        return db.selectFrom(NOTIFICATION).where(NOTIFICATION.ID.eq(id)).fetchOptional()
-                .map(NotificationRepository::toNotification);
+    /** The unit a notice was sent to; empty for an unknown id. */
+    Optional<String> recipientUnitOf(long id) {
+        return db.select(NOTIFICATION.RECIPIENT_UNIT).from(NOTIFICATION).where(NOTIFICATION.ID.eq(id))
+                .fetchOptional(NOTIFICATION.RECIPIENT_UNIT);
     }
 
-    private static Notification toNotification(NotificationRecord r) {
-        return new Notification(r.getId(), r.getRecipientRole(), r.getRecipientUnit(), r.getCaseId(), r.getText(),
-                r.getCreatedAt().toInstant(), r.getReadAt() == null ? null : r.getReadAt().toInstant());
+    /**
+     * Marks a notice read by a reader now, unless they read it before (their first reading time stays).
+     *
+     * @return the notice with the reader's reading time; empty for an unknown id
+     */
+    Optional<Notification> markRead(long id, String reader) {
+        if (recipientUnitOf(id).isEmpty()) {
+            return Optional.empty();
+        }
+        db.insertInto(NOTIFICATION_RECEIPT)
+                .set(NOTIFICATION_RECEIPT.NOTIFICATION_ID, id)
+                .set(NOTIFICATION_RECEIPT.LOGIN, reader)
+                .set(NOTIFICATION_RECEIPT.READ_AT, at(clock.instant()))
+                .onConflictDoNothing()
+                .execute();
+        return db.select(NOTIFICATION.fields()).select(NOTIFICATION_RECEIPT.READ_AT)
+                .from(NOTIFICATION)
+                .leftJoin(NOTIFICATION_RECEIPT).on(NOTIFICATION_RECEIPT.NOTIFICATION_ID.eq(NOTIFICATION.ID))
+                .and(NOTIFICATION_RECEIPT.LOGIN.eq(reader))
+                .where(NOTIFICATION.ID.eq(id))
+                .fetchOptional(NotificationRepository::toNotification);
+    }
+
+    private static Notification toNotification(Record r) {
+        OffsetDateTime readAt = r.get(NOTIFICATION_RECEIPT.READ_AT);
+        return new Notification(r.get(NOTIFICATION.ID), r.get(NOTIFICATION.RECIPIENT_ROLE),
+                r.get(NOTIFICATION.RECIPIENT_UNIT), r.get(NOTIFICATION.CASE_ID), r.get(NOTIFICATION.TEXT),
+                r.get(NOTIFICATION.CREATED_AT).toInstant(), readAt == null ? null : readAt.toInstant());
     }
 
     private static OffsetDateTime at(Instant i) {

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,6 +24,7 @@ import org.yuqing.domain.events.StatementPublished;
 import org.yuqing.events.IntegrationEventListener;
 import org.yuqing.platform.stack.PostgresServer;
 import org.yuqing.platform.stack.StackTestProperties;
+import org.yuqing.security.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,6 +54,7 @@ class AccountabilityLedgerTest {
     @DynamicPropertySource
     static void stack(DynamicPropertyRegistry r) {
         StackTestProperties.postgres(r);
+        TestTokens.shared().register(r);
     }
 
     @Autowired
@@ -68,6 +71,8 @@ class AccountabilityLedgerTest {
     TestClock clock;
     @Autowired
     Ledger ledger;
+    @Autowired
+    TestCaller caller;
 
     TransactionTemplate tx;
     UUID incident;
@@ -78,6 +83,7 @@ class AccountabilityLedgerTest {
         tx = new TransactionTemplate(transactions);
         incident = UUID.randomUUID();
         unit = "unit-" + UUID.randomUUID();
+        caller.is(TestCaller.DEFAULT_LOGIN, unit);
         clock.set(T0.plus(Duration.ofMinutes(1)));
     }
 
@@ -303,7 +309,7 @@ class AccountabilityLedgerTest {
 
     private void report(UUID caseId, String body, String user) {
         assertThat(mvc.post().uri("/api/casework/cases/{id}/reports", caseId).contentType(MediaType.APPLICATION_JSON)
-                .content(body).header(CaseController.USER_HEADER, user).exchange()).hasStatus(HttpStatus.CREATED);
+                .content(body).header(HttpHeaders.AUTHORIZATION, caller.bearer(user)).exchange()).hasStatus(HttpStatus.CREATED);
     }
 
     private JsonNode body(MvcTestResult result, HttpStatus expected) {

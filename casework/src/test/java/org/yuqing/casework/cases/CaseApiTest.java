@@ -3,6 +3,7 @@ package org.yuqing.casework.cases;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -15,6 +16,7 @@ import org.yuqing.domain.Level;
 import org.yuqing.domain.events.IncidentGraded;
 import org.yuqing.events.IntegrationEventListener;
 import org.yuqing.platform.stack.StackTestProperties;
+import org.yuqing.security.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,6 +34,7 @@ class CaseApiTest {
     @DynamicPropertySource
     static void stack(DynamicPropertyRegistry r) {
         StackTestProperties.postgres(r);
+        TestTokens.shared().register(r);
     }
 
     @Autowired
@@ -44,12 +47,15 @@ class CaseApiTest {
     PlatformTransactionManager transactions;
     @Autowired
     TestClock clock;
+    @Autowired
+    TestCaller caller;
 
     String unit;
 
     @BeforeEach
     void setUp() {
         unit = "unit-" + UUID.randomUUID();
+        caller.is(TestCaller.DEFAULT_LOGIN, unit);
         clock.set(T0);
     }
 
@@ -102,7 +108,9 @@ class CaseApiTest {
 
         JsonNode problem = problem(mvc.get().uri("/api/casework/cases/{id}", unknown).exchange(), HttpStatus.NOT_FOUND);
 
-        assertThat(problem.path("detail").asString()).contains(unknown.toString());
+        // The words of every 404 (another unit's case answers the same); the id is in the instance.
+        assertThat(problem.path("detail").asString()).isEqualTo(CaseNotFoundException.DETAIL);
+        assertThat(problem.path("instance").asString()).isEqualTo("/api/casework/cases/" + unknown);
     }
 
     @Test
@@ -158,7 +166,8 @@ class CaseApiTest {
                 null);
 
         assertThat(detail.path("clocks").get(0).path("status").asString()).isEqualTo("MET_LATE");
-        assertThat(detail.path("timeline").get(1).path("actor").asString()).isEqualTo("system");
+        // No user named: the actor is the caller of the request, as their token says.
+        assertThat(detail.path("timeline").get(1).path("actor").asString()).isEqualTo(TestCaller.DEFAULT_LOGIN);
     }
 
     @Test
@@ -205,7 +214,9 @@ class CaseApiTest {
     private UUID open(Level level, Instant at, String unitId) {
         IncidentGraded grade = firstGrade(UUID.randomUUID(), unitId, level, at);
         new TransactionTemplate(transactions).executeWithoutResult(s -> listener.on("grading", grade));
-        JsonNode list = body(mvc.get().uri("/api/casework/cases?unit={u}&limit=500", unitId).exchange(), HttpStatus.OK);
+        JsonNode list = body(mvc.get().uri("/api/casework/cases?unit={u}&limit=500", unitId)
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.shared().user("reader").units(unitId).bearer())
+                .exchange(), HttpStatus.OK);
         for (JsonNode c : list) {
             if (c.path("incidentId").asString().equals(grade.incidentId().toString())) {
                 return UUID.fromString(c.path("id").asString());
@@ -222,7 +233,7 @@ class CaseApiTest {
         var request = mvc.post().uri("/api/casework/cases/{id}/reports", id)
                 .contentType(MediaType.APPLICATION_JSON).content(body);
         if (user != null) {
-            request = request.header(CaseController.USER_HEADER, user);
+            request = request.header(HttpHeaders.AUTHORIZATION, caller.bearer(user));
         }
         return request.exchange();
     }

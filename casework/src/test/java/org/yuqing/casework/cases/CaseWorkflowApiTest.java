@@ -3,6 +3,7 @@ package org.yuqing.casework.cases;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,6 +22,7 @@ import org.yuqing.domain.events.IncidentGraded;
 import org.yuqing.domain.events.IntegrationEvent;
 import org.yuqing.events.IntegrationEventListener;
 import org.yuqing.platform.stack.StackTestProperties;
+import org.yuqing.security.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,6 +44,7 @@ class CaseWorkflowApiTest {
     @DynamicPropertySource
     static void stack(DynamicPropertyRegistry r) {
         StackTestProperties.postgres(r);
+        TestTokens.shared().register(r);
     }
 
     @Autowired
@@ -60,12 +63,15 @@ class CaseWorkflowApiTest {
     Ledger ledger;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    TestCaller caller;
 
     String unit;
 
     @BeforeEach
     void setUp() {
         unit = "unit-" + UUID.randomUUID();
+        caller.is(TestCaller.DEFAULT_LOGIN, unit);
         clock.set(T0);
     }
 
@@ -352,19 +358,19 @@ class CaseWorkflowApiTest {
     private void reportAt(UUID id, Instant at) {
         clock.set(at);
         assertThat(mvc.post().uri("/api/casework/cases/{id}/reports", id).contentType(MediaType.APPLICATION_JSON)
-                .header(CaseController.USER_HEADER, "wang").content("{\"kind\":\"PHONE\",\"to\":[\"区委宣传部\"]}")
+                .header(HttpHeaders.AUTHORIZATION, caller.bearer("wang")).content("{\"kind\":\"PHONE\",\"to\":[\"区委宣传部\"]}")
                 .exchange()).hasStatus(HttpStatus.CREATED);
     }
 
     private MvcTestResult transition(UUID id, CaseState to, String note, String user) {
         String body = note == null ? "{\"to\":\"" + to + "\"}" : "{\"to\":\"" + to + "\",\"note\":\"" + note + "\"}";
         return mvc.post().uri("/api/casework/cases/{id}/transitions", id).contentType(MediaType.APPLICATION_JSON)
-                .header(CaseController.USER_HEADER, user).content(body).exchange();
+                .header(HttpHeaders.AUTHORIZATION, caller.bearer(user)).content(body).exchange();
     }
 
     private MvcTestResult review(UUID id, String body) {
         return mvc.post().uri("/api/casework/cases/{id}/review", id).contentType(MediaType.APPLICATION_JSON)
-                .header(CaseController.USER_HEADER, "li").content(body).exchange();
+                .header(HttpHeaders.AUTHORIZATION, caller.bearer("li")).content(body).exchange();
     }
 
     private void review(UUID id, String body, HttpStatus expected) {
@@ -373,7 +379,7 @@ class CaseWorkflowApiTest {
 
     private MvcTestResult openByHand(UUID incident, String level, String user) {
         return mvc.post().uri("/api/casework/cases").contentType(MediaType.APPLICATION_JSON)
-                .header(CaseController.USER_HEADER, user)
+                .header(HttpHeaders.AUTHORIZATION, caller.bearer(user))
                 .content("{\"incidentId\":\"" + incident + "\",\"title\":\"人工立案 " + incident + "\",\"unitId\":\""
                         + unit + "\",\"level\":\"" + level + "\",\"reason\":\"网民集中反映，尚未研判\"}")
                 .exchange();

@@ -20,12 +20,16 @@ import org.yuqing.domain.events.IntegrationEvent;
 import org.yuqing.domain.events.StatementPublished;
 import org.yuqing.events.IntegrationEventListener;
 import org.yuqing.platform.stack.StackTestProperties;
+import org.yuqing.security.Caller;
+import org.yuqing.security.Role;
+import org.yuqing.security.TestTokens;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,6 +44,7 @@ class UpstreamEventListenerTest {
     @DynamicPropertySource
     static void stack(DynamicPropertyRegistry r) {
         StackTestProperties.postgres(r);
+        TestTokens.shared().register(r);
     }
 
     @Autowired
@@ -147,7 +152,8 @@ class UpstreamEventListenerTest {
         deliver("grading", firstGrade(incident, unit, Level.SERIOUS, T0));
         UUID caseId = caseOf(incident).orElseThrow().id();
         clock.set(T0.plus(Duration.ofHours(2)));
-        cases.recordReport(caseId, ReportKind.WRITTEN, List.of("区委宣传部"), T0.plus(Duration.ofHours(1)), "zhang");
+        cases.recordReport(caseId, ReportKind.WRITTEN, List.of("区委宣传部"), T0.plus(Duration.ofHours(1)),
+                new Caller("zhang", "zhang", Set.of(Role.UNIT_HANDLER), Set.of(unit), Set.of(unit)));
 
         clock.set(T0.plus(Duration.ofHours(3)));
         deliver("grading", escalation(incident, unit, Level.SERIOUS, Level.MAJOR, T0.plus(Duration.ofHours(3))));

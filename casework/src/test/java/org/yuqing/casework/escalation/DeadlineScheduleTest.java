@@ -16,6 +16,7 @@ import org.yuqing.casework.ledger.LedgerEntry;
 import org.yuqing.domain.Level;
 import org.yuqing.events.IntegrationEventListener;
 import org.yuqing.platform.stack.StackTestProperties;
+import org.yuqing.security.TestTokens;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +36,7 @@ class DeadlineScheduleTest {
     @DynamicPropertySource
     static void stack(DynamicPropertyRegistry r) {
         StackTestProperties.postgres(r);
+        TestTokens.shared().register(r);
     }
 
     @Autowired

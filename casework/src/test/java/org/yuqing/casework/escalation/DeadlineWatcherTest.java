@@ -4,6 +4,7 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -14,6 +15,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yuqing.casework.cases.CaseTimeline;
 import org.yuqing.casework.cases.CaseworkIntegrationTest;
+import org.yuqing.casework.cases.TestCaller;
 import org.yuqing.casework.cases.TestClock;
 import org.yuqing.casework.clocks.ClockName;
 import org.yuqing.casework.ledger.Ledger;
@@ -23,6 +25,7 @@ import org.yuqing.domain.Level;
 import org.yuqing.domain.events.IntegrationEvent;
 import org.yuqing.events.IntegrationEventListener;
 import org.yuqing.platform.stack.StackTestProperties;
+import org.yuqing.security.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,6 +50,7 @@ class DeadlineWatcherTest {
     @DynamicPropertySource
     static void stack(DynamicPropertyRegistry r) {
         StackTestProperties.postgres(r);
+        TestTokens.shared().register(r);
     }
 
     @Autowired
@@ -73,12 +77,15 @@ class DeadlineWatcherTest {
     List<Notifier> notifiers;
     @Autowired
     EscalationRepository runs;
+    @Autowired
+    TestCaller caller;
 
     String unit;
 
     @BeforeEach
     void setUp() {
         unit = "unit-" + UUID.randomUUID();
+        caller.is(TestCaller.DEFAULT_LOGIN, unit);
         clock.set(T0);
     }
 
@@ -271,6 +278,37 @@ class DeadlineWatcherTest {
                 .isZero();
         assertThat(body(mvc.get().uri("/api/casework/notifications?unit={u}&role=ASSIGNEE", unit).exchange()).size())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void each_user_reads_the_notices_of_their_own_units_for_themselves_and_another_units_notice_is_404() {
+        open(UUID.randomUUID(), Level.MAJOR);
+        watchAt(T0.plus(Duration.ofMinutes(121)));
+        long nid = notifications().get(0).path("id").asLong();
+        String colleague = TestTokens.shared().user("colleague").units(unit).bearer();
+        String stranger = TestTokens.shared().user("stranger").units("other-" + unit).bearer();
+        // The parent unit sees the unit's cases, but the notices to the unit are for its own people.
+        String parent = TestTokens.shared().user("parent").units("parent-" + unit).scope("parent-" + unit, unit)
+                .bearer();
+
+        body(mvc.post().uri("/api/casework/notifications/{id}/read", nid).exchange());
+
+        assertThat(body(mvc.get().uri("/api/casework/notifications?unread=true").exchange()).size()).isZero();
+        JsonNode colleagues = body(mvc.get().uri("/api/casework/notifications?unread=true")
+                .header(HttpHeaders.AUTHORIZATION, colleague).exchange());
+        assertThat(colleagues.size()).isEqualTo(1);
+        assertThat(colleagues.get(0).path("id").asLong()).isEqualTo(nid);
+        assertThat(colleagues.get(0).path("readAt").isNull()).isTrue();
+        for (String other : List.of(stranger, parent)) {
+            assertThat(mvc.get().uri("/api/casework/notifications").header(HttpHeaders.AUTHORIZATION, other).exchange())
+                    .hasStatusOk().bodyJson().extractingPath("$[*].id").asArray().doesNotContain(nid);
+            MvcTestResult refused = mvc.post().uri("/api/casework/notifications/{id}/read", nid)
+                    .header(HttpHeaders.AUTHORIZATION, other).exchange();
+            assertThat(refused).hasStatus(HttpStatus.NOT_FOUND);
+            assertThat(refused.getResponse().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        }
+        assertThat(body(mvc.get().uri("/api/casework/notifications?unread=true")
+                .header(HttpHeaders.AUTHORIZATION, colleague).exchange()).size()).isEqualTo(1);
     }
 
     @Test

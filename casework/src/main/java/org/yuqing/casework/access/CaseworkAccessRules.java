@@ -1,0 +1,53 @@
+package org.yuqing.casework.access;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.yuqing.security.AccessRules;
+import org.yuqing.security.Role;
+
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+/**
+ * The role matrix of casework. The library adds health/info (everyone), {@code /internal/events} (SERVICE) and
+ * {@code /api/casework/audit} (ADMIN) before these rules, and refuses every endpoint they do not name.
+ * Which objects a permitted caller sees is decided by unit scope (属地管理) in the features, not here.
+ *
+ * <table>
+ *   <caption>Casework endpoints and the roles that may call them</caption>
+ *   <tr><th>endpoint</th><th>roles</th></tr>
+ *   <tr><td>{@code GET /api/casework/cases}, {@code GET /api/casework/cases/{id}},
+ *           {@code GET /api/casework/cases/{id}/ledger}, {@code GET /api/casework/accountability},
+ *           {@code GET /api/casework/notifications}</td>
+ *       <td>every person: MONITOR, ANALYST, LEADER, UNIT_HANDLER, PUBLISHER, ADMIN</td></tr>
+ *   <tr><td>{@code GET /api/casework/ledger/verify} (reveals no case content)</td><td>every person</td></tr>
+ *   <tr><td>{@code POST /api/casework/notifications/{id}/read} (one's own inbox)</td><td>every person</td></tr>
+ *   <tr><td>{@code POST /api/casework/cases} (open a case by hand, 人工立案)</td><td>ANALYST, UNIT_HANDLER</td></tr>
+ *   <tr><td>{@code POST /api/casework/cases/{id}/reports}, {@code .../transitions}, {@code .../review}
+ *           (work on a case)</td><td>ANALYST, UNIT_HANDLER, LEADER</td></tr>
+ *   <tr><td>anything else, for any role; INGEST and SERVICE on the business API</td><td>nobody (403)</td></tr>
+ * </table>
+ * Escalation-chain and other configuration changes are ADMIN only; casework has no such endpoint yet (the chain is
+ * configuration), so none is listed.
+ */
+@Configuration(proxyBeanMethods = false)
+public class CaseworkAccessRules {
+
+    private static final String[] PERSONS = {Role.MONITOR.name(), Role.ANALYST.name(), Role.LEADER.name(),
+            Role.UNIT_HANDLER.name(), Role.PUBLISHER.name(), Role.ADMIN.name()};
+    private static final String[] OPEN_BY_HAND = {Role.ANALYST.name(), Role.UNIT_HANDLER.name()};
+    private static final String[] WORK_ON_CASES = {Role.ANALYST.name(), Role.UNIT_HANDLER.name(), Role.LEADER.name()};
+
+    /** @return the rules: reads for every person, case work for the roles that handle cases */
+    @Bean
+    AccessRules caseworkRules() {
+        return rules -> rules
+                .requestMatchers(GET, "/api/casework/cases", "/api/casework/cases/*", "/api/casework/cases/*/ledger",
+                        "/api/casework/ledger/verify", "/api/casework/accountability",
+                        "/api/casework/notifications").hasAnyRole(PERSONS)
+                .requestMatchers(POST, "/api/casework/notifications/*/read").hasAnyRole(PERSONS)
+                .requestMatchers(POST, "/api/casework/cases").hasAnyRole(OPEN_BY_HAND)
+                .requestMatchers(POST, "/api/casework/cases/*/reports", "/api/casework/cases/*/transitions",
+                        "/api/casework/cases/*/review").hasAnyRole(WORK_ON_CASES);
+    }
+}

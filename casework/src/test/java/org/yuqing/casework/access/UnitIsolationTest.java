@@ -1,0 +1,217 @@
+package org.yuqing.casework.access;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.yuqing.casework.cases.TestClock;
+import org.yuqing.casework.escalation.DeadlineWatcher;
+import org.yuqing.security.TestTokens;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+
+import static java.util.Map.entry;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.yuqing.casework.cases.Fixtures.T0;
+
+/**
+ * 属地管理: two users of sibling units, both holding every role, so that only unit scope can refuse. East opens a
+ * case and receives a notice; west tries every endpoint of the service on them and finds nothing, and a user of
+ * the parent unit sees both units' cases.
+ */
+class UnitIsolationTest extends AccessTestSupport {
+
+    /** Valid bodies for the writes on an object, so that nothing but the scope can stop them. */
+    private static final Map<String, String> WRITES = Map.ofEntries(
+            entry("POST /api/casework/cases/{id}/reports", "{\"kind\":\"PHONE\",\"to\":[\"区委宣传部\"]}"),
+            entry("POST /api/casework/cases/{id}/transitions", "{\"to\":\"REPORTED\",\"note\":\"越权尝试\"}"),
+            entry("POST /api/casework/cases/{id}/review", "{\"summary\":\"越权总结\"}"));
+
+    /** Endpoints that show no unit's objects, and why. */
+    private static final Map<String, String> NOT_UNIT_SCOPED = Map.of(
+            "GET /api/casework/ledger/verify", "checks the whole chain and shows no case content",
+            "GET /api/casework/audit", "the service's audit for administrators (security library)",
+            "GET /internal/events", "the feed for platform services, refused to every person",
+            "GET /error", "the container's error page, refused to every request");
+
+    @Autowired
+    TestClock clock;
+    @Autowired
+    DeadlineWatcher watcher;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    JsonMapper json;
+
+    String east;
+    String west;
+    String parent;
+    String eastLogin;
+    String westLogin;
+    String eastUser;
+    String westUser;
+    String parentUser;
+
+    @BeforeEach
+    void setUp() {
+        String tag = UUID.randomUUID().toString();
+        east = "east-" + tag;
+        west = "west-" + tag;
+        parent = "parent-" + tag;
+        eastLogin = "east-user-" + tag;
+        westLogin = "west-user-" + tag;
+        eastUser = TestTokens.shared().user(eastLogin).units(east).bearer();
+        westUser = TestTokens.shared().user(westLogin).units(west).bearer();
+        parentUser = TestTokens.shared().user("parent-user-" + tag).units(parent).scope(parent, east, west).bearer();
+        clock.set(T0);
+    }
+
+    @Test
+    void west_finds_none_of_easts_objects_on_any_endpoint_and_cannot_create_for_east() {
+        UUID eastCase = openByHand(east, eastUser);
+        UUID westCase = openByHand(west, westUser);
+        long eastNotice = noticeFor(eastCase);
+        String eastBefore = snapshot(eastCase);
+
+        for (String endpoint : endpoints()) {
+            if (NOT_UNIT_SCOPED.containsKey(endpoint)) {
+                continue;
+            }
+            Object id = endpoint.contains("/notifications/") ? eastNotice : eastCase;
+            switch (endpoint) {
+                case "POST /api/casework/cases" -> {
+                    assertThat(status(call(endpoint, null, null, openRequest(east), westUser)))
+                            .as("west opening a case for east").isEqualTo(403);
+                    assertThat(status(call(endpoint, null, null, openRequest(west), westUser)))
+                            .as("west opening a case for west").isEqualTo(201);
+                }
+                case "GET /api/casework/cases" -> {
+                    assertThat(caseIds(call(endpoint, null, null, null, westUser)))
+                            .as(endpoint + " for west").contains(westCase).doesNotContain(eastCase);
+                    assertThat(caseIds(call(endpoint, null, "unit=" + east, null, westUser)))
+                            .as(endpoint + "?unit=east for west").isEmpty();
+                    assertThat(caseIds(call(endpoint, null, null, null, eastUser)))
+                            .as(endpoint + " for east").contains(eastCase).doesNotContain(westCase);
+                }
+                case "GET /api/casework/notifications" -> {
+                    assertThat(ids(call(endpoint, null, null, null, westUser))).as(endpoint + " for west")
+                            .doesNotContain(eastNotice);
+                    assertThat(ids(call(endpoint, null, null, null, eastUser))).as(endpoint + " for east")
+                            .contains(eastNotice);
+                }
+                case "GET /api/casework/accountability" -> {
+                    assertThat(status(call(endpoint, null, "unit=" + east, null, westUser)))
+                            .as("west reading east's accountability").isEqualTo(404);
+                    assertThat(status(call(endpoint, null, "unit=" + east, null, eastUser)))
+                            .as("east reading its own accountability").isEqualTo(200);
+                }
+                default -> {
+                    if (!namesAnObject(endpoint)) {
+                        fail("classify the new endpoint " + endpoint + " in this test: which unit's objects does it show?");
+                    }
+                    MvcTestResult refused = call(endpoint, id, null, WRITES.get(endpoint), westUser);
+                    assertThat(status(refused)).as("west on east's object: " + endpoint).isEqualTo(404);
+                    assertThat(problem(refused)).as("the 404 of " + endpoint + " says what an unknown id's says")
+                            .isEqualTo(problem(call(endpoint, unknownIdLike(id), null, WRITES.get(endpoint), westUser)));
+                }
+            }
+        }
+
+        assertThat(snapshot(eastCase)).as("east's case after west's attempts").isEqualTo(eastBefore)
+                .contains("state=ASSESSING", "reportedAt=null");
+        assertThat(ids(call("GET /api/casework/notifications", null, "unread=true", null, eastUser)))
+                .as("west's attempt marked nothing read").contains(eastNotice);
+        assertThat(jdbc.queryForList("select target from casework.audit_event where actor = ? and action = 'DENIED'",
+                String.class, westLogin))
+                .contains("GET /api/casework/cases/" + eastCase, "POST /api/casework/cases/" + eastCase + "/reports",
+                        "POST /api/casework/notifications/" + eastNotice + "/read", "POST /api/casework/cases");
+    }
+
+    @Test
+    void a_user_of_the_parent_unit_sees_the_cases_of_both_children() {
+        UUID eastCase = openByHand(east, eastUser);
+        UUID westCase = openByHand(west, westUser);
+
+        assertThat(caseIds(call("GET /api/casework/cases", null, null, null, parentUser))).contains(eastCase, westCase);
+        for (UUID id : List.of(eastCase, westCase)) {
+            assertThat(status(call("GET /api/casework/cases/{id}", id, null, null, parentUser))).isEqualTo(200);
+            assertThat(status(call("GET /api/casework/cases/{id}/ledger", id, null, null, parentUser))).isEqualTo(200);
+        }
+        for (String unit : List.of(east, west)) {
+            assertThat(status(call("GET /api/casework/accountability", null, "unit=" + unit, null, parentUser)))
+                    .isEqualTo(200);
+        }
+        assertThat(status(call("POST /api/casework/cases", null, null, openRequest(east), parentUser))).isEqualTo(201);
+    }
+
+    @Test
+    void a_case_opened_by_hand_is_in_the_audit_as_an_override_with_who_did_it() {
+        UUID eastCase = openByHand(east, eastUser);
+
+        assertThat(jdbc.queryForList("select action || ' ' || target || ' ' || outcome from casework.audit_event "
+                + "where actor = ?", String.class, eastLogin)).containsExactly("OVERRIDE case " + eastCase + " DONE");
+    }
+
+    private UUID openByHand(String unit, String bearer) {
+        MvcTestResult opened = call("POST /api/casework/cases", null, null, openRequest(unit), bearer);
+        assertThat(opened).hasStatus(HttpStatus.CREATED);
+        return UUID.fromString(json.readTree(opened.getResponse().getContentAsByteArray()).path("id").asString());
+    }
+
+    private static String openRequest(String unit) {
+        return "{\"incidentId\":\"" + UUID.randomUUID() + "\",\"title\":\"化工厂泄漏 " + unit + "\",\"unitId\":\"" + unit
+                + "\",\"level\":\"MAJOR\",\"reason\":\"网民集中反映\"}";
+    }
+
+    // The case misses its report deadline; the escalation chain's first notice goes to the case's unit.
+    private long noticeFor(UUID caseId) {
+        clock.set(T0.plus(Duration.ofHours(3)));
+        watcher.watch();
+        return jdbc.queryForObject("select min(id) from casework.notification where case_id = ?", Long.class, caseId);
+    }
+
+    // What a write could change: state, report, review, timeline and ledger.
+    private String snapshot(UUID caseId) {
+        return jdbc.queryForObject("select 'state=' || state || ' reportedAt=' || coalesce(reported_at::text, 'null')"
+                + " || ' reviewedAt=' || coalesce(reviewed_at::text, 'null')"
+                + " || ' timeline=' || (select count(*) from casework.timeline_entry t where t.case_id = c.id)"
+                + " || ' ledger=' || (select count(*) from casework.ledger_entry l where l.case_id = c.id)"
+                + " from casework.case_file c where id = ?", String.class, caseId);
+    }
+
+    private static Object unknownIdLike(Object id) {
+        return id instanceof UUID ? UUID.randomUUID() : (Object) Long.MAX_VALUE;
+    }
+
+    private static int status(MvcTestResult result) {
+        return result.getResponse().getStatus();
+    }
+
+    private Map<String, String> problem(MvcTestResult result) {
+        JsonNode body = json.readTree(result.getResponse().getContentAsByteArray());
+        return Map.of("status", body.path("status").asString(), "title", body.path("title").asString(),
+                "detail", body.path("detail").asString(), "type", body.path("type").asString());
+    }
+
+    private Set<UUID> caseIds(MvcTestResult result) {
+        assertThat(result).hasStatusOk();
+        return Set.copyOf(StreamSupport.stream(json.readTree(result.getResponse().getContentAsByteArray()).spliterator(),
+                false).map(c -> UUID.fromString(c.path("id").asString())).toList());
+    }
+
+    private Set<Long> ids(MvcTestResult result) {
+        assertThat(result).hasStatusOk();
+        return Set.copyOf(StreamSupport.stream(json.readTree(result.getResponse().getContentAsByteArray()).spliterator(),
+                false).map(n -> n.path("id").asLong()).toList());
+    }
+}
