@@ -2,6 +2,11 @@ package org.yuqing.publishing;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.MockMvcBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,6 +19,8 @@ import org.yuqing.domain.Level;
 import org.yuqing.domain.events.CaseOpened;
 import org.yuqing.events.IntegrationEventListener;
 import org.yuqing.platform.stack.StackTestProperties;
+import org.yuqing.security.Role;
+import org.yuqing.security.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,15 +31,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
  * The publishing service on the shared PostgreSQL of the test JVM, driven through its HTTP API.
- * Each test opens its own cases (random ids), so tests do not see each other's data.
+ * Each test opens its own cases (random ids), so tests do not see each other's data. Tokens come
+ * from the test issuer ({@link TestTokens}); a request without an {@code Authorization} header gets
+ * one of {@value #TESTER} (every person's role, unit {@value #UNIT}).
  */
 @SpringBootTest(classes = PublishingApplication.class)
 @AutoConfigureMockMvc
+@Import(PublishingIntegrationTest.DefaultToken.class)
 public abstract class PublishingIntegrationTest {
+
+    /** The unit the cases of these tests belong to. */
+    protected static final String UNIT = "district";
+    /** The login of requests that name no user. */
+    protected static final String TESTER = "tester";
 
     /** The public base URL the tests configure; links must be built from it. */
     protected static final String PUBLIC_BASE = "https://news.example.gov.cn";
@@ -43,6 +59,7 @@ public abstract class PublishingIntegrationTest {
     @DynamicPropertySource
     static void stack(DynamicPropertyRegistry r) {
         StackTestProperties.postgres(r);
+        TestTokens.shared().register(r);
         // nothing listens on port 9: the casework subscription stays idle instead of reading a stray service
         r.add("yuqing.events.subscriptions.casework.uri", () -> "http://127.0.0.1:9/internal/events");
         r.add("yuqing.publishing.public-base-url", () -> PUBLIC_BASE + "/");
@@ -59,11 +76,44 @@ public abstract class PublishingIntegrationTest {
     @Autowired
     protected IntegrationEventListener listener;
 
-    /** A CaseOpened as casework sends it. */
+    /**
+     * Gives every MockMvc request without an {@code Authorization} header a fresh token of {@value #TESTER}
+     * (minted per request, so a long test run never meets an expired one); explicit headers win.
+     */
+    @TestConfiguration
+    static class DefaultToken {
+
+        @Bean
+        MockMvcBuilderCustomizer defaultToken() {
+            return builder -> builder.defaultRequest(get("/").with(request -> {
+                if (request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
+                    request.addHeader(HttpHeaders.AUTHORIZATION, as(TESTER));
+                }
+                return request;
+            }));
+        }
+    }
+
+    /** The {@code Authorization} value of a user of {@value #UNIT} holding every person's role. */
+    protected static String as(String login) {
+        return TestTokens.shared().user(login).units(UNIT).bearer();
+    }
+
+    /** The {@code Authorization} value of a user of {@value #UNIT} holding exactly these roles. */
+    protected static String as(String login, Role... roles) {
+        return TestTokens.shared().user(login).roles(roles).units(UNIT).bearer();
+    }
+
+    /** A CaseOpened as casework sends it, for a case of {@value #UNIT}. */
     protected static CaseOpened caseOpened(Level level, List<ApprovalStep> approvals) {
+        return caseOpened(UNIT, level, approvals);
+    }
+
+    /** A CaseOpened as casework sends it, for a case of the unit. */
+    protected static CaseOpened caseOpened(String unitId, Level level, List<ApprovalStep> approvals) {
         Instant now = Instant.now();
         UUID caseId = UUID.randomUUID();
-        return new CaseOpened(UUID.randomUUID(), now, caseId, UUID.randomUUID(), "district",
+        return new CaseOpened(UUID.randomUUID(), now, caseId, UUID.randomUUID(), unitId,
                 "化工厂事故 " + caseId, level, now.plus(Duration.ofHours(2)), now.plus(Duration.ofHours(24)), approvals);
     }
 
@@ -74,9 +124,10 @@ public abstract class PublishingIntegrationTest {
         return opened.caseId();
     }
 
-    /** Posts JSON as the given user. */
+    /** Posts JSON as the given user (every person's role, unit {@value #UNIT}). */
     protected MvcResult postJson(String path, Object body, String user) throws Exception {
-        return mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON).header("X-Yuqing-User", user)
+        return mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.AUTHORIZATION, as(user))
                 .content(json.writeValueAsString(body))).andReturn();
     }
 
@@ -118,7 +169,7 @@ public abstract class PublishingIntegrationTest {
     /** Asks to publish the statement. */
     protected MvcResult publish(UUID statementId) throws Exception {
         return mvc.perform(post("/api/publishing/statements/" + statementId + "/publish")
-                .header("X-Yuqing-User", "spokesperson")).andReturn();
+                .header(HttpHeaders.AUTHORIZATION, as("spokesperson"))).andReturn();
     }
 
     /** Drafts, approves and publishes a statement of a new MAJOR case; returns its id. */

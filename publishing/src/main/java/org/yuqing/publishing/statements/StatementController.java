@@ -8,25 +8,24 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.yuqing.domain.ApprovalStep;
+import org.yuqing.security.Caller;
 
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * The statements API: {@code /api/publishing/statements}. Who acts is read from the
- * {@code X-Yuqing-User} header the gateway sets ({@code system} when absent).
+ * The statements API: {@code /api/publishing/statements}. Who acts is the {@link Caller} of the validated token;
+ * which roles may call what is in {@code PublishingAccessRules}, and every statement is reachable only by callers
+ * who see its case's unit.
  */
 @RestController
 @RequestMapping("/api/publishing/statements")
 class StatementController {
-
-    static final String USER_HEADER = "X-Yuqing-User";
 
     private final Statements statements;
 
@@ -35,48 +34,41 @@ class StatementController {
     }
 
     @PostMapping
-    ResponseEntity<StatementView> draft(@Valid @RequestBody NewStatement request,
-                                        @RequestHeader(name = USER_HEADER, required = false) String user) {
+    ResponseEntity<StatementView> draft(@Valid @RequestBody NewStatement request, Caller caller) {
         StatementView view = statements.draft(request.caseId(), request.kind(), request.title(), request.body(),
-                actor(user));
+                caller);
         return ResponseEntity.created(URI.create("/api/publishing/statements/" + view.id())).body(view);
     }
 
     @PutMapping("/{id}")
-    StatementView edit(@PathVariable UUID id, @Valid @RequestBody StatementEdit request) {
-        return statements.edit(id, request.title(), request.body());
+    StatementView edit(@PathVariable UUID id, @Valid @RequestBody StatementEdit request, Caller caller) {
+        return statements.edit(id, request.title(), request.body(), caller);
     }
 
     @PostMapping("/{id}/approvals")
-    StatementView decide(@PathVariable UUID id, @Valid @RequestBody ApprovalDecision request,
-                         @RequestHeader(name = USER_HEADER, required = false) String user) {
-        return statements.decide(id, request.step(), request.decision(), request.comment(), actor(user));
+    StatementView decide(@PathVariable UUID id, @Valid @RequestBody ApprovalDecision request, Caller caller) {
+        return statements.decide(id, request.step(), request.decision(), request.comment(), caller);
     }
 
     @PostMapping("/{id}/publish")
-    StatementView publish(@PathVariable UUID id, @RequestHeader(name = USER_HEADER, required = false) String user) {
-        return statements.publish(id, actor(user));
+    StatementView publish(@PathVariable UUID id, Caller caller) {
+        return statements.publish(id, caller);
     }
 
     /** Re-attempts a FAILED delivery on one channel with the same idempotency key. */
     @PostMapping("/{id}/releases/{channel}/retry")
-    StatementView retry(@PathVariable UUID id, @PathVariable String channel,
-                        @RequestHeader(name = USER_HEADER, required = false) String user) {
-        return statements.retry(id, channel, actor(user));
+    StatementView retry(@PathVariable UUID id, @PathVariable String channel, Caller caller) {
+        return statements.retry(id, channel, caller);
     }
 
     @GetMapping("/{id}")
-    StatementView get(@PathVariable UUID id) {
-        return statements.view(id);
+    StatementView get(@PathVariable UUID id, Caller caller) {
+        return statements.view(id, caller);
     }
 
     @GetMapping
-    List<StatementSummary> list(@RequestParam(required = false) UUID caseId) {
-        return statements.list(caseId);
-    }
-
-    private static String actor(String header) {
-        return header == null || header.isBlank() ? "system" : header.strip();
+    List<StatementSummary> list(@RequestParam(required = false) UUID caseId, Caller caller) {
+        return statements.list(caseId, caller);
     }
 
     /** Body of {@code POST /api/publishing/statements}; title and body are checked by {@link StatementText}. */

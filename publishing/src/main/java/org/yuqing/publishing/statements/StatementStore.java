@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import static org.yuqing.publishing.db.Tables.APPROVAL;
+import static org.yuqing.publishing.db.Tables.CASE_REF;
 import static org.yuqing.publishing.db.Tables.RELEASE;
 import static org.yuqing.publishing.db.Tables.RELEASE_ATTEMPT;
 import static org.yuqing.publishing.db.Tables.STATEMENT;
@@ -67,8 +68,15 @@ class StatementStore {
                 .fetch(StatementStore::statement);
     }
 
-    List<StatementRow> newest(int limit) {
-        return db.selectFrom(STATEMENT).orderBy(STATEMENT.CREATED_AT.desc(), STATEMENT.ID).limit(limit)
+    /** The newest statements of cases owned by one of the units, filtered in the query. */
+    List<StatementRow> newest(int limit, Collection<String> unitIds) {
+        if (unitIds.isEmpty()) {
+            return List.of();
+        }
+        return db.select(STATEMENT.fields()).from(STATEMENT)
+                .join(CASE_REF).on(CASE_REF.CASE_ID.eq(STATEMENT.CASE_ID))
+                .where(CASE_REF.UNIT_ID.eq(DSL.any(unitIds.toArray(String[]::new))))
+                .orderBy(STATEMENT.CREATED_AT.desc(), STATEMENT.ID).limit(limit)
                 .fetch(StatementStore::statement);
     }
 

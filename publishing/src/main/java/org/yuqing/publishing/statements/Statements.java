@@ -16,6 +16,8 @@ import org.yuqing.publishing.cases.Cases;
 import org.yuqing.publishing.channels.Channel;
 import org.yuqing.publishing.channels.Delivery;
 import org.yuqing.publishing.channels.Publication;
+import org.yuqing.security.AuditTrail;
+import org.yuqing.security.Caller;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -28,7 +30,9 @@ import java.util.stream.Collectors;
 
 /**
  * Drafting, editing, approving and releasing statements. Every command locks the statement row,
- * so concurrent decisions on one statement are serialised.
+ * so concurrent decisions on one statement are serialised. A caller reaches only the statements of
+ * cases whose unit is in their scope (属地管理); others answer 404 like unknown ids. Approvals and
+ * releases, refused releases included, are written to the audit in the transaction that records them.
  */
 @Service
 class Statements {
@@ -43,9 +47,10 @@ class Statements {
     private final Clock clock;
     private final PublishingProperties properties;
     private final DeliveryProperties delivery;
+    private final AuditTrail audit;
 
     Statements(StatementStore store, Cases cases, List<Channel> channels, Outbox outbox, Clock clock,
-               PublishingProperties properties, DeliveryProperties delivery) {
+               PublishingProperties properties, DeliveryProperties delivery, AuditTrail audit) {
         this.store = store;
         this.cases = cases;
         this.channels = List.copyOf(channels);
@@ -53,11 +58,18 @@ class Statements {
         this.clock = clock;
         this.properties = properties;
         this.delivery = delivery;
+        this.audit = audit;
     }
 
+    /**
+     * Drafts a statement of the case. A case of a unit outside the caller's scope answers 404 like an
+     * unknown case: its id reveals nothing (the same as for reads, rather than a 403 that confirms it).
+     */
     @Transactional
-    StatementView draft(UUID caseId, StatementKind kind, String title, String body, String author) {
+    StatementView draft(UUID caseId, StatementKind kind, String title, String body, Caller caller) {
         CaseRef c = cases.find(caseId).orElseThrow(() -> StatementProblem.caseNotKnown(caseId));
+        caller.requireSees(c.unitId(), "case " + caseId);
+        String author = caller.login();
         StatementText text = StatementText.of(title, body);
         Instant now = now();
         UUID id = UUID.randomUUID();
@@ -69,8 +81,9 @@ class Statements {
     }
 
     @Transactional
-    StatementView edit(UUID id, String title, String body) {
+    StatementView edit(UUID id, String title, String body, Caller caller) {
         StatementRow s = store.lock(id).orElseThrow(() -> StatementProblem.notFound(id));
+        CaseRef c = visibleCase(s, caller);
         if (s.state() == StatementState.PUBLISHED) {
             throw StatementProblem.conflict("statement-published", "Statement already published",
                     "a published statement cannot be edited; draft a new one (e.g. a progress update)");
@@ -78,20 +91,25 @@ class Statements {
         StatementText text = StatementText.of(title, body);
         String hash = text.hash();
         if (!hash.equals(s.contentHash())) {
-            ApprovalChain chain = new ApprovalChain(caseOf(s).statementApprovals(), store.approvals(id), hash);
+            ApprovalChain chain = new ApprovalChain(c.statementApprovals(), store.approvals(id), hash);
             store.updateText(id, text, chain.complete() ? StatementState.APPROVED : StatementState.DRAFT, now());
         }
         return view(id);
     }
 
+    /**
+     * Records the caller's decision at the next step of the approval chain the case's level requires.
+     * The role rule lets only leaders here; the statement must belong to a unit the leader sees.
+     */
     @Transactional
-    StatementView decide(UUID id, ApprovalStep step, Decision decision, String comment, String approver) {
+    StatementView decide(UUID id, ApprovalStep step, Decision decision, String comment, Caller caller) {
         StatementRow s = store.lock(id).orElseThrow(() -> StatementProblem.notFound(id));
+        CaseRef c = visibleCase(s, caller);
         if (s.state() == StatementState.PUBLISHED) {
             throw StatementProblem.conflict("statement-published", "Statement already published",
                     "statement " + id + " is published; its approvals are closed");
         }
-        ApprovalChain chain = new ApprovalChain(caseOf(s).statementApprovals(), store.approvals(id), s.contentHash());
+        ApprovalChain chain = new ApprovalChain(c.statementApprovals(), store.approvals(id), s.contentHash());
         Optional<ApprovalStep> next = chain.nextStep();
         if (next.isEmpty()) {
             throw StatementProblem.conflict("approval-not-expected", "No approval expected",
@@ -109,9 +127,12 @@ class Statements {
             throw StatementProblem.invalid("a rejection needs a comment saying what to change");
         }
         Instant now = now();
-        ApprovalRow recorded = store.insertApproval(id, step, decision, approver, why, s.contentHash(), now);
+        ApprovalRow recorded = store.insertApproval(id, step, decision, caller.login(), why, s.contentHash(), now);
         boolean complete = decision == Decision.APPROVE && chain.with(recorded).complete();
         store.updateState(id, complete ? StatementState.APPROVED : StatementState.DRAFT, now);
+        audit.done(AuditTrail.APPROVAL, target(id), decision + " at " + step + " (" + step.chineseName() + ") of "
+                + c.level() + " case " + c.caseId() + " of unit " + c.unitId() + ", text " + s.contentHash()
+                + (why == null ? "" : ": " + why));
         return view(id);
     }
 
@@ -120,28 +141,30 @@ class Statements {
      * text): marks it PUBLISHED, delivers the local website channel in this transaction, queues one
      * PENDING release per other enabled channel for the {@link ReleaseWorker} (which sends it after
      * the commit, so no external system holds this request), and announces StatementPublished listing
-     * every channel the statement was released or queued to. A refusal is recorded and its record commits.
+     * every channel the statement was released or queued to. A refusal is recorded (release attempt
+     * and audit, outcome DENIED) and its record commits.
      */
     @Transactional(noRollbackFor = ReleaseRefused.class)
-    StatementView publish(UUID id, String actor) {
+    StatementView publish(UUID id, Caller caller) {
         StatementRow s = store.lock(id).orElseThrow(() -> StatementProblem.notFound(id));
+        CaseRef c = visibleCase(s, caller);
+        String actor = caller.login();
         Instant now = now();
         if (s.state() == StatementState.PUBLISHED) {
-            throw refuse(s, actor, now, new ReleaseRefused("statement-published",
+            throw refuse(s, caller, now, new ReleaseRefused("statement-published",
                     "statement " + id + " was already published at " + s.publishedAt()));
         }
-        CaseRef c = caseOf(s);
         ApprovalChain chain = new ApprovalChain(c.statementApprovals(), store.approvals(id), s.contentHash());
         if (!chain.complete()) {
             String missing = chain.missing().stream().map(step -> step + " (" + step.chineseName() + ")")
                     .collect(Collectors.joining(", "));
-            throw refuse(s, actor, now, new ReleaseRefused("approvals-missing",
+            throw refuse(s, caller, now, new ReleaseRefused("approvals-missing",
                     "the current text lacks the approvals its " + c.level() + " case requires: " + missing))
                     .with("missingApprovals", chain.missing());
         }
         List<Channel> enabled = channels.stream().filter(Channel::enabled).toList();
         if (enabled.isEmpty()) {
-            throw refuse(s, actor, now, new ReleaseRefused("no-channel", "no channel is enabled"));
+            throw refuse(s, caller, now, new ReleaseRefused("no-channel", "no channel is enabled"));
         }
         String publicUrl = properties.statementUrl(id);
         Publication publication = new Publication(id, s.caseId(), c.unitId(), s.kind().name(),
@@ -163,8 +186,11 @@ class Statements {
         }
         store.markPublished(id, now, publicUrl);
         store.insertAttempt(id, actor, now, StatementStore.AttemptOutcome.PUBLISHED, null);
+        List<String> approvedBy = chain.counted().stream().map(ApprovalRow::approver).toList();
         outbox.publish(new StatementPublished(UUID.randomUUID(), now, id, s.caseId(), c.unitId(), s.title(),
-                publicUrl, released, chain.counted().stream().map(ApprovalRow::approver).toList(), now));
+                publicUrl, released, approvedBy, now));
+        audit.done(AuditTrail.RELEASE, target(id), "published " + s.kind() + " of case " + c.caseId() + " of unit "
+                + c.unitId() + " on " + released + ", text " + s.contentHash() + ", approved by " + approvedBy);
         return view(id);
     }
 
@@ -178,8 +204,9 @@ class Statements {
      *                          the release is not FAILED or the channel is not enabled on this service
      */
     @Transactional
-    StatementView retry(UUID id, String channelName, String actor) {
-        store.lock(id).orElseThrow(() -> StatementProblem.notFound(id));
+    StatementView retry(UUID id, String channelName, Caller caller) {
+        StatementRow s = store.lock(id).orElseThrow(() -> StatementProblem.notFound(id));
+        visibleCase(s, caller);
         ReleaseRow release = store.lockRelease(id, channelName).orElseThrow(() -> new StatementProblem(
                 HttpStatus.NOT_FOUND, "release-not-found", "Release not found",
                 "statement " + id + " has no release on channel " + channelName).with("channel", channelName));
@@ -192,7 +219,8 @@ class Statements {
                 .orElseThrow(() -> StatementProblem.conflict("channel-unavailable", "Channel unavailable",
                         "channel " + channelName + " is not configured on this service"));
         store.requeueRelease(id, channelName, now());
-        log.info("release of statement {} on {} re-queued by {}", id, channelName, actor);
+        audit.done(AuditTrail.RELEASE, target(id), "retry on channel " + channelName + " after: " + release.error());
+        log.info("release of statement {} on {} re-queued by {}", id, channelName, caller.login());
         return view(id);
     }
 
@@ -235,27 +263,53 @@ class Statements {
         }
     }
 
+    /** The statement, if the caller sees its case's unit (404 otherwise, like an unknown id). */
     @Transactional(readOnly = true)
-    StatementView view(UUID id) {
+    StatementView view(UUID id, Caller caller) {
+        StatementRow s = store.find(id).orElseThrow(() -> StatementProblem.notFound(id));
+        visibleCase(s, caller);
+        return view(id);
+    }
+
+    /** The statement as it is now, for whoever has already been let at it. */
+    private StatementView view(UUID id) {
         StatementRow s = store.find(id).orElseThrow(() -> StatementProblem.notFound(id));
         CaseRef c = caseOf(s);
         ApprovalChain chain = new ApprovalChain(c.statementApprovals(), store.approvals(id), s.contentHash());
         return StatementView.of(s, c, chain, store.releases(id));
     }
 
-    /** The statements of a case, newest first; without a case, the newest statements of all cases. */
+    /**
+     * The statements of a case, newest first; without a case, the newest statements of every case
+     * in the caller's unit scope. A case outside the scope answers 404 like an unknown one.
+     */
     @Transactional(readOnly = true)
-    List<StatementSummary> list(UUID caseId) {
+    List<StatementSummary> list(UUID caseId, Caller caller) {
         if (caseId == null) {
-            return store.newest(LIST_LIMIT).stream().map(StatementSummary::of).toList();
+            return store.newest(LIST_LIMIT, caller.unitScope()).stream().map(StatementSummary::of).toList();
         }
-        cases.find(caseId).orElseThrow(() -> StatementProblem.caseNotKnown(caseId));
+        CaseRef c = cases.find(caseId).orElseThrow(() -> StatementProblem.caseNotKnown(caseId));
+        caller.requireSees(c.unitId(), "case " + caseId);
         return store.byCase(caseId).stream().map(StatementSummary::of).toList();
     }
 
-    private ReleaseRefused refuse(StatementRow s, String actor, Instant at, ReleaseRefused refusal) {
-        store.insertAttempt(s.id(), actor, at, StatementStore.AttemptOutcome.REFUSED, refusal.getBody().getDetail());
+    /** Records the refused release on the statement and in the audit; both commit with the refusal. */
+    private ReleaseRefused refuse(StatementRow s, Caller caller, Instant at, ReleaseRefused refusal) {
+        String reason = refusal.getBody().getDetail();
+        store.insertAttempt(s.id(), caller.login(), at, StatementStore.AttemptOutcome.REFUSED, reason);
+        audit.record(caller, AuditTrail.RELEASE, target(s.id()), "DENIED", reason);
         return refusal;
+    }
+
+    /** The statement's case, once the caller is known to see its unit (404 otherwise, and audited). */
+    private CaseRef visibleCase(StatementRow s, Caller caller) {
+        CaseRef c = caseOf(s);
+        caller.requireSees(c.unitId(), target(s.id()));
+        return c;
+    }
+
+    private static String target(UUID statementId) {
+        return "statement " + statementId;
     }
 
     private CaseRef caseOf(StatementRow s) {

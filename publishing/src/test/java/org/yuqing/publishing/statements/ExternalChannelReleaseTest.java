@@ -6,6 +6,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MvcResult;
@@ -212,6 +213,9 @@ class ExternalChannelReleaseTest extends PublishingIntegrationTest {
 
         MvcResult retried = retry(id, "webhook");
         assertThat(retried.getResponse().getStatus()).as(retried.getResponse().getContentAsString()).isEqualTo(200);
+        assertThat(jdbc.queryForList("select detail from publishing.audit_event where action = 'RELEASE'"
+                + " and outcome = 'DONE' and target = ? order by id", String.class, "statement " + id))
+                .as("the release, then the retry").hasSize(2).last().asString().contains("retry on channel webhook");
         worker.deliverDue(Instant.now());
 
         JsonNode after = webhookRelease(id);
@@ -296,7 +300,7 @@ class ExternalChannelReleaseTest extends PublishingIntegrationTest {
 
     private MvcResult retry(UUID id, String channel) throws Exception {
         return mvc.perform(post("/api/publishing/statements/" + id + "/releases/" + channel + "/retry")
-                .header("X-Yuqing-User", "spokesperson")).andReturn();
+                .header(HttpHeaders.AUTHORIZATION, as("spokesperson"))).andReturn();
     }
 
     private List<String> releases(UUID id) {
