@@ -3,6 +3,7 @@ package org.yuqing.monitoring;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -11,6 +12,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.yuqing.platform.stack.ElasticsearchNode;
 import org.yuqing.platform.stack.StackTestProperties;
+import org.yuqing.security.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,7 +34,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 @SpringBootTest
 @AutoConfigureMockMvc
+@Import(DefaultTestToken.class)
 public abstract class MonitoringIntegrationTest {
+
+    /** The unit the tests' default user belongs to and their topics and sources are created for. */
+    protected static final String UNIT = DefaultTestToken.UNIT;
 
     /** Index prefix of this test JVM, so parallel builds and the running service never meet. */
     protected static final String INDEX_PREFIX = "mt" + UUID.randomUUID().toString().substring(0, 8);
@@ -40,6 +46,7 @@ public abstract class MonitoringIntegrationTest {
     @DynamicPropertySource
     static void stack(DynamicPropertyRegistry r) {
         StackTestProperties.postgres(r);
+        TestTokens.shared().register(r);
         r.add("yuqing.elasticsearch.uri", () -> ElasticsearchNode.shared().httpUri().toString());
         r.add("yuqing.monitoring.index-prefix", () -> INDEX_PREFIX);
         // Feed tests poll explicitly; a background poll would race them.
@@ -64,7 +71,7 @@ public abstract class MonitoringIntegrationTest {
 
     /** Creates a topic of unit {@code district}; returns its id. */
     protected UUID topic(List<String> region, List<String> subject, List<String> event, List<String> exclude) throws Exception {
-        Map<String, Object> body = Map.of("name", "化工厂事故 " + UUID.randomUUID(), "unitId", "district",
+        Map<String, Object> body = Map.of("name", "化工厂事故 " + UUID.randomUUID(), "unitId", UNIT,
                 "regionWords", region, "subjectWords", subject, "eventWords", event, "excludeWords", exclude);
         MvcResult r = mvc.perform(post("/api/monitoring/topics").contentType(MediaType.APPLICATION_JSON)
                 .content(json.writeValueAsString(body))).andReturn();
@@ -72,6 +79,14 @@ public abstract class MonitoringIntegrationTest {
             throw new AssertionError("topic not created: " + r.getResponse().getContentAsString());
         }
         return UUID.fromString(body(r).path("id").asString());
+    }
+
+    /**
+     * Creates a topic of unit {@code district} on the word alone, so the posts containing it belong to that unit
+     * and its users find and read them (a post that matched no topic is visible to nobody).
+     */
+    protected UUID watch(String word) throws Exception {
+        return topic(List.of(word), List.of(), List.of(), List.of());
     }
 
     /** A post body; change fields with {@link Map#put}. */

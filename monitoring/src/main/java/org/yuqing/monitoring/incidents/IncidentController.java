@@ -7,12 +7,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.yuqing.monitoring.web.InvalidRequestException;
 import org.yuqing.monitoring.web.NotFoundException;
+import org.yuqing.security.Caller;
 
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** HTTP API of incidents under {@code /api/monitoring/incidents}. */
+/** HTTP API of incidents under {@code /api/monitoring/incidents}, scoped to the caller's units. */
 @RestController
 @RequestMapping("/api/monitoring/incidents")
 class IncidentController {
@@ -26,7 +27,8 @@ class IncidentController {
     }
 
     @GetMapping
-    List<IncidentView> newest(@RequestParam(required = false) String unitId,
+    List<IncidentView> newest(Caller caller,
+                              @RequestParam(required = false) String unitId,
                               @RequestParam(required = false) String topicId,
                               @RequestParam(defaultValue = "50") int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
@@ -40,12 +42,11 @@ class IncidentController {
                 throw new InvalidRequestException(Map.of("topicId", "is not a UUID"));
             }
         }
-        return incidents.newest(unitId, topic, limit);
+        return incidents.newest(caller, unitId, topic, limit);
     }
 
     @GetMapping("/{id}")
-    IncidentView one(@PathVariable String id) {
-        return incidents.find(NotFoundException.parseId("incident", id))
-                .orElseThrow(() -> new NotFoundException("incident", id));
+    IncidentView one(@PathVariable String id, Caller caller) {
+        return incidents.get(NotFoundException.parseId("incident", id), caller);
     }
 }

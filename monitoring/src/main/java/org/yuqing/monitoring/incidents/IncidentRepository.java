@@ -123,21 +123,31 @@ class IncidentRepository {
                 .execute();
     }
 
-    /** Every incident holding the post, in the order it joined them. */
-    List<UUID> incidentsOf(UUID postId) {
-        return db.select(INCIDENT_POST.INCIDENT_ID).from(INCIDENT_POST)
+    /** Every incident holding the post with its unit, in the order it joined them. */
+    List<Membership> incidentsOf(UUID postId) {
+        return db.select(INCIDENT_POST.INCIDENT_ID, INCIDENT.UNIT_ID).from(INCIDENT_POST)
+                .join(INCIDENT).on(INCIDENT.ID.eq(INCIDENT_POST.INCIDENT_ID))
                 .where(INCIDENT_POST.POST_ID.eq(postId))
                 .orderBy(INCIDENT_POST.JOINED_AT, INCIDENT_POST.INCIDENT_ID)
-                .fetch(INCIDENT_POST.INCIDENT_ID);
+                .fetch(r -> new Membership(r.value1(), r.value2()));
+    }
+
+    /** Those of {@code ids} that are incidents of these units. */
+    Set<UUID> idsOfUnits(Collection<UUID> ids, Collection<String> unitIds) {
+        if (ids.isEmpty() || unitIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(db.select(INCIDENT.ID).from(INCIDENT).where(INCIDENT.ID.in(ids))
+                .and(INCIDENT.UNIT_ID.in(unitIds)).fetch(INCIDENT.ID));
     }
 
     Optional<IncidentRecord> find(UUID id) {
         return db.selectFrom(INCIDENT).where(INCIDENT.ID.eq(id)).fetchOptional();
     }
 
-    /** Incidents, newest first, optionally of one unit and/or topic. */
-    List<IncidentRecord> newest(String unitId, UUID topicId, int limit) {
-        Condition c = DSL.noCondition();
+    /** Incidents of the units in {@code scope}, newest first, optionally of one unit and/or topic. */
+    List<IncidentRecord> newest(Collection<String> scope, String unitId, UUID topicId, int limit) {
+        Condition c = INCIDENT.UNIT_ID.in(scope);
         if (unitId != null) {
             c = c.and(INCIDENT.UNIT_ID.eq(unitId));
         }

@@ -9,15 +9,19 @@ import org.yuqing.events.Outbox;
 import org.yuqing.monitoring.db.tables.records.IncidentRecord;
 import org.yuqing.monitoring.matching.MatchedTopic;
 import org.yuqing.monitoring.matching.TextNormalizer;
+import org.yuqing.monitoring.web.NotFoundException;
+import org.yuqing.security.Caller;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -62,10 +66,10 @@ public class Incidents {
      *
      * @param post    the post
      * @param matches the topics it matched now; may be empty
-     * @return every incident holding the post, including those of earlier submissions
+     * @return every incident holding the post with its unit, including those of earlier submissions
      */
     @Transactional
-    public List<UUID> record(PostFacts post, List<MatchedTopic> matches) {
+    public List<Membership> record(PostFacts post, List<MatchedTopic> matches) {
         Instant now = now();
         String outlet = mainstream.outletOf(post.site()).orElse(null);
         String statementKey = statementKey(post);
@@ -101,24 +105,44 @@ public class Incidents {
         return repository.incidentsOf(post.postId());
     }
 
-    /** The incident with its heat now, if it exists. */
+    /**
+     * The incident with its heat now, as the caller may see it.
+     *
+     * @throws NotFoundException when there is no such incident
+     * @throws org.yuqing.security.OutOfScopeException when it belongs to a unit outside the caller's scope (404)
+     */
     @Transactional(readOnly = true)
-    public Optional<IncidentView> find(UUID id) {
-        Instant now = now();
-        return repository.find(id).map(r -> view(r, metrics(r.getId(), now)));
+    public IncidentView get(UUID id, Caller caller) {
+        IncidentRecord r = repository.find(id).orElseThrow(() -> new NotFoundException("incident", id.toString()));
+        caller.requireSees(r.getUnitId(), "incident " + id);
+        return view(r, metrics(r.getId(), now()));
     }
 
     /**
-     * Incidents, newest first, with their heat now.
+     * @param ids    incident ids
+     * @param caller who asks
+     * @return those of {@code ids} that are incidents in the caller's unit scope
+     */
+    @Transactional(readOnly = true)
+    public Set<UUID> visibleIds(Collection<UUID> ids, Caller caller) {
+        return repository.idsOfUnits(ids, caller.unitScope());
+    }
+
+    /**
+     * Incidents of the caller's unit scope, newest first, with their heat now.
      *
-     * @param unitId  only this unit's, or all when null
+     * @param caller  who asks: only incidents of units in their scope are listed
+     * @param unitId  only this unit's, or all the caller sees when null
      * @param topicId only this topic's, or all when null
      * @param limit   at most this many, ≥ 1
      */
     @Transactional(readOnly = true)
-    public List<IncidentView> newest(String unitId, UUID topicId, int limit) {
+    public List<IncidentView> newest(Caller caller, String unitId, UUID topicId, int limit) {
+        if (caller.unitScope().isEmpty()) {
+            return List.of();
+        }
         Instant now = now();
-        List<IncidentRecord> records = repository.newest(unitId, topicId, limit);
+        List<IncidentRecord> records = repository.newest(caller.unitScope(), unitId, topicId, limit);
         Map<UUID, IncidentMetrics> metrics = repository.metrics(records.stream().map(IncidentRecord::getId).toList(),
                 now.minus(DAY));
         return records.stream().map(r -> view(r, metrics.get(r.getId()))).toList();

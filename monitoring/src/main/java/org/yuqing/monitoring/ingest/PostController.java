@@ -8,15 +8,23 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.yuqing.monitoring.incidents.Incidents;
 import org.yuqing.monitoring.search.PostDocument;
 import org.yuqing.monitoring.search.PostIndex;
+import org.yuqing.monitoring.topics.Topics;
 import org.yuqing.monitoring.web.NotFoundException;
+import org.yuqing.security.Caller;
+import org.yuqing.security.OutOfScopeException;
 
 import java.io.InputStream;
 import java.util.List;
 import java.util.UUID;
 
-/** HTTP API of posts under {@code /api/monitoring/posts} (search is in the search package). */
+/**
+ * HTTP API of posts under {@code /api/monitoring/posts} (search is in the search package). Submitting is open to
+ * any unit's crawler, but the answer names only the topics and incidents the submitter may see; reading a post
+ * needs a unit in the caller's scope among the post's units (属地管理), else it answers like an unknown id.
+ */
 @RestController
 @RequestMapping("/api/monitoring/posts")
 class PostController {
@@ -27,11 +35,15 @@ class PostController {
     private final PostIngest ingest;
     private final BulkIngest bulk;
     private final PostIndex index;
+    private final Topics topics;
+    private final Incidents incidents;
 
-    PostController(PostIngest ingest, BulkIngest bulk, PostIndex index) {
+    PostController(PostIngest ingest, BulkIngest bulk, PostIndex index, Topics topics, Incidents incidents) {
         this.ingest = ingest;
         this.bulk = bulk;
         this.index = index;
+        this.topics = topics;
+        this.incidents = incidents;
     }
 
     /** Many posts, one JSON per line; 200 with a result per line, whether accepted or not. */
@@ -40,26 +52,34 @@ class PostController {
         return bulk.submit(body);
     }
 
-    /** The post's metric history, oldest first; 404 for a post never stored. */
+    /** The post's metric history, oldest first; 404 for a post never stored or not of the caller's units. */
     @GetMapping("/{id}/snapshots")
-    List<MetricSnapshot> snapshots(@PathVariable String id) {
-        UUID postId = NotFoundException.parseId("post", id);
-        List<MetricSnapshot> snapshots = ingest.snapshots(postId);
-        if (snapshots.isEmpty() && index.find(postId).isEmpty()) {
-            throw new NotFoundException("post", id);
-        }
-        return snapshots;
+    List<MetricSnapshot> snapshots(@PathVariable String id, Caller caller) {
+        visible(id, caller);
+        return ingest.snapshots(UUID.fromString(id));
     }
 
     @PostMapping
-    ResponseEntity<PostReceipt> submit(@RequestBody PostSubmission submission) {
-        PostReceipt receipt = ingest.submit(submission);
+    ResponseEntity<PostReceipt> submit(@RequestBody PostSubmission submission, Caller caller) {
+        PostReceipt receipt = ingest.submit(submission, caller::sees);
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")
                 .buildAndExpand(receipt.id()).toUri()).body(receipt);
     }
 
     @GetMapping("/{id}")
-    PostDocument one(@PathVariable String id) {
-        return index.find(NotFoundException.parseId("post", id)).orElseThrow(() -> new NotFoundException("post", id));
+    PostDocument one(@PathVariable String id, Caller caller) {
+        PostDocument post = visible(id, caller);
+        return post.narrowedTo(topics.visibleIds(post.topicIds(), caller),
+                incidents.visibleIds(post.incidentIds(), caller), caller.unitScope());
+    }
+
+    /** The stored post if one of its units is in the caller's scope; otherwise 404 (audited when it exists). */
+    private PostDocument visible(String id, Caller caller) {
+        UUID postId = NotFoundException.parseId("post", id);
+        PostDocument post = index.find(postId).orElseThrow(() -> new NotFoundException("post", id));
+        if (post.unitIds().stream().noneMatch(caller::sees)) {
+            throw new OutOfScopeException("post " + id);
+        }
+        return post;
     }
 }

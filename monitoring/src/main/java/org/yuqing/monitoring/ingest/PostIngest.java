@@ -4,6 +4,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yuqing.monitoring.incidents.Incidents;
+import org.yuqing.monitoring.incidents.Membership;
 import org.yuqing.monitoring.incidents.PostFacts;
 import org.yuqing.monitoring.matching.MatchedTopic;
 import org.yuqing.monitoring.matching.TopicMatcher;
@@ -21,6 +22,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -35,6 +39,10 @@ import java.util.regex.Pattern;
  * the same pair with a changed URL also updates the same post. When Elasticsearch fails after the
  * incidents were recorded, the caller gets 503 and submits again; the repeat is harmless for the
  * same reason.
+ *
+ * <p>The stored post carries the owning units of the topics it matched and of the incidents holding it
+ * ({@code unitIds}, cumulative over its submissions): search and reads show it to those units only, and a post that
+ * matched no topic to nobody.
  *
  * <p>Every submission whose engagement figures differ from the post's latest snapshot (the first
  * submission included) appends a {@link MetricSnapshot}, in the transaction that records the
@@ -77,9 +85,21 @@ public class PostIngest {
      * @throws org.yuqing.monitoring.search.SearchUnavailableException when Elasticsearch fails
      */
     public PostReceipt submit(PostSubmission s) {
+        return submit(s, unit -> true);
+    }
+
+    /**
+     * Takes in the post and answers with only the topics and incidents of the units {@code visible} accepts: ingest
+     * is open to crawlers of any unit (the posts are public), the topics of other units are not.
+     *
+     * @param visible whether the submitter may see objects of a unit
+     * @throws InvalidRequestException when a required field is missing or a value is invalid
+     * @throws org.yuqing.monitoring.search.SearchUnavailableException when Elasticsearch fails
+     */
+    PostReceipt submit(PostSubmission s, Predicate<String> visible) {
         Recorded recorded = record(s);
         index.index(recorded.document());
-        return recorded.receipt();
+        return recorded.receipt(visible);
     }
 
     /**
@@ -89,8 +109,15 @@ public class PostIngest {
         return history.snapshots(postId);
     }
 
-    /** A post recorded in PostgreSQL, still to be stored in Elasticsearch. */
-    record Recorded(PostDocument document, PostReceipt receipt) {
+    /** A post recorded in PostgreSQL, still to be stored in Elasticsearch, with the topics it matched now. */
+    record Recorded(PostDocument document, List<MatchedTopic> matches, List<Membership> memberships) {
+
+        /** The answer to the submitter, with only the topics and incidents of units {@code visible} accepts. */
+        PostReceipt receipt(Predicate<String> visible) {
+            return new PostReceipt(document.id(),
+                    matches.stream().filter(m -> visible.test(m.unitId())).map(MatchedTopic::topicId).toList(),
+                    memberships.stream().filter(m -> visible.test(m.unitId())).map(Membership::incidentId).toList());
+        }
     }
 
     /**
@@ -133,14 +160,19 @@ public class PostIngest {
                 : postId(post.url());
         history.lock(id);
         history.appendIfChanged(id, now, post.metrics());
-        List<UUID> incidentIds = incidents.record(new PostFacts(id, post.site(), post.title(), post.text(),
+        List<Membership> memberships = incidents.record(new PostFacts(id, post.site(), post.title(), post.text(),
                 post.publishedAt(), post.metrics().reads(), post.metrics().comments(), post.metrics().reposts(),
                 post.metrics().likes()), matches);
         List<UUID> topicIds = matches.stream().map(MatchedTopic::topicId).toList();
+        List<UUID> incidentIds = memberships.stream().map(Membership::incidentId).toList();
+        // the incidents keep every unit an earlier submission matched, so a post never drops out of a unit's view
+        SortedSet<String> unitIds = new TreeSet<>();
+        matches.forEach(m -> unitIds.add(m.unitId()));
+        memberships.forEach(m -> unitIds.add(m.unitId()));
         PostDocument document = new PostDocument(id, s.sourceId(), s.externalId(), post.url(), post.site(),
                 post.medium().name(), s.author(), post.title(), post.text(), post.publishedAt(), now,
-                post.metrics(), topicIds, incidentIds);
-        return new Recorded(document, new PostReceipt(id, topicIds, incidentIds));
+                post.metrics(), topicIds, incidentIds, List.copyOf(unitIds));
+        return new Recorded(document, matches, memberships);
     }
 
     record Valid(String sourceId, String externalId, String url, String site, Medium medium, String title, String text,

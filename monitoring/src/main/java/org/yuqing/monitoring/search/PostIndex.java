@@ -2,6 +2,7 @@ package org.yuqing.monitoring.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.mapping.IndexOptions;
@@ -42,8 +43,11 @@ import java.util.regex.Pattern;
  * phrase query is a substring match; their {@code bigram} subfields hold character pairs for
  * relevance and later clustering. The {@code matchText} field holds the canonical token strings of
  * title and text that topic queries ({@link TopicQuery}) search, with the matcher's semantics; a
- * template change (version 2 added {@code matchText}) is also put into the mapping of existing
- * monthly indices, whose older posts need re-indexing to be found by topic queries.
+ * template change (version 2 added {@code matchText}, version 3 {@code unitIds}) is also put into the mapping of
+ * existing monthly indices, whose older posts need re-indexing to be found by topic queries and by search.
+ *
+ * <p>Unit scope (属地管理): a post carries {@code unitIds}, the owning units of the topics it matched; every search
+ * filters on the caller's unit scope, so a post matched by no topic is found by nobody.
  */
 public class PostIndex {
 
@@ -53,6 +57,8 @@ public class PostIndex {
     private static final String TEMPLATE = "/elasticsearch/posts-index-template.json";
     private static final String EM_START = "<em>";
     private static final String EM_END = "</em>";
+    /** The keyword field with the owning units of a post, which every search filters on. */
+    static final String UNIT_IDS = "unitIds";
 
     private final ElasticsearchClient client;
     private final String prefix;
@@ -95,7 +101,8 @@ public class PostIndex {
             // their posts written before lack matchText until re-indexed
             client.indices().putMapping(m -> m.index(prefix + "-*").allowNoIndices(true).ignoreUnavailable(true)
                     .properties(TopicQuery.FIELD, p -> p.text(t -> t.analyzer("standard").norms(false)
-                            .indexOptions(IndexOptions.Positions))));
+                            .indexOptions(IndexOptions.Positions)))
+                    .properties(UNIT_IDS, p -> p.keyword(k -> k)));
             templateInstalled = true;
         } catch (IOException | ElasticsearchException e) {
             throw unavailable("installing the index template", e);
@@ -203,19 +210,22 @@ public class PostIndex {
     }
 
     /**
-     * Searches posts: each term must occur as a phrase in the title or the text.
+     * Searches the posts of the query's unit scope: each term must occur as a phrase in the title or the text.
      *
      * @throws SearchUnavailableException when Elasticsearch cannot be reached
      */
     public PostSearchResult search(PostQuery query) {
-        Query q = query.terms().isEmpty()
-                ? Query.of(m -> m.matchAll(a -> a))
-                : Query.of(b -> b.bool(all -> {
-                    for (String term : query.terms()) {
-                        all.must(phraseInTitleOrText(term));
-                    }
-                    return all;
-                }));
+        if (query.unitScope().isEmpty()) {
+            return new PostSearchResult(0, List.of());
+        }
+        List<FieldValue> units = query.unitScope().stream().sorted().map(FieldValue::of).toList();
+        Query q = Query.of(b -> b.bool(all -> {
+            all.filter(f -> f.terms(t -> t.field(UNIT_IDS).terms(v -> v.value(units))));
+            for (String term : query.terms()) {
+                all.must(phraseInTitleOrText(term));
+            }
+            return all;
+        }));
         try {
             SearchResponse<PostDocument> response = client.search(s -> {
                 s.index(prefix).ignoreUnavailable(true).allowNoIndices(true)

@@ -1,6 +1,7 @@
 package org.yuqing.monitoring.search;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * A keyword search over posts: every term must occur as an exact phrase (for Chinese: as a
@@ -10,8 +11,10 @@ import java.util.List;
  * @param from  offset of the first hit, ≥ 0
  * @param size  hits per page, ≥ 1
  * @param order relevance or newest first
+ * @param unitScope only posts of these units (属地管理: a post belongs to the units of the topics it matched);
+ *                  empty finds nothing
  */
-public record PostQuery(List<String> terms, int from, int size, Order order) {
+public record PostQuery(List<String> terms, int from, int size, Order order, Set<String> unitScope) {
 
     /** How hits are ordered. */
     public enum Order {
@@ -23,5 +26,6 @@ public record PostQuery(List<String> terms, int from, int size, Order order) {
 
     public PostQuery {
         terms = List.copyOf(terms);
+        unitScope = Set.copyOf(unitScope);
     }
 }

@@ -4,6 +4,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.yuqing.monitoring.web.InvalidRequestException;
+import org.yuqing.security.Caller;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -13,7 +14,8 @@ import java.util.Map;
 
 /**
  * Keyword search over stored posts: {@code GET /api/monitoring/posts/search?q=&from=&size=&sort=}.
- * {@code q} is split on whitespace; every term must occur as an exact phrase in the title or text.
+ * {@code q} is split on whitespace; every term must occur as an exact phrase in the title or text. Only posts of
+ * the caller's unit scope are found (those that matched a topic of one of their units).
  */
 @RestController
 class PostSearchController {
@@ -28,7 +30,8 @@ class PostSearchController {
     }
 
     @GetMapping("/api/monitoring/posts/search")
-    PostSearchResult search(@RequestParam(defaultValue = "") String q,
+    PostSearchResult search(Caller caller,
+                            @RequestParam(defaultValue = "") String q,
                             @RequestParam(defaultValue = "0") int from,
                             @RequestParam(defaultValue = "20") int size,
                             @RequestParam(defaultValue = "relevance") String sort) {
@@ -54,6 +57,6 @@ class PostSearchController {
             throw new InvalidRequestException(errors);
         }
         List<String> terms = Arrays.stream(q.strip().split("[\\s\\u3000]+")).filter(t -> !t.isEmpty()).distinct().toList();
-        return index.search(new PostQuery(terms, from, size, order));
+        return index.search(new PostQuery(terms, from, size, order, caller.unitScope()));
     }
 }

@@ -12,7 +12,7 @@ import java.util.UUID;
  * @param name                what the analysts call it
  * @param kind                {@code FEED} (RSS 2.0 or Atom)
  * @param url                 the feed's URL
- * @param unitId              the unit that registered it
+ * @param unitId              the unit that owns it (属地): only its users (and those above it) see and change it
  * @param mediaType           the media type its posts get
  * @param pollInterval        time between successful polls, ISO-8601 (e.g. {@code PT15M})
  * @param enabled             whether it is polled

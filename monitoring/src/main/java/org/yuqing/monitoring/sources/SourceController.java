@@ -1,20 +1,21 @@
 package org.yuqing.monitoring.sources;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import org.yuqing.monitoring.web.Actors;
 import org.yuqing.monitoring.web.NotFoundException;
+import org.yuqing.security.Caller;
 
 import java.util.List;
 
-/** HTTP API of sources under {@code /api/monitoring/sources}. */
+/** HTTP API of sources under {@code /api/monitoring/sources}, scoped to the caller's units. */
 @RestController
 @RequestMapping("/api/monitoring/sources")
 class SourceController {
@@ -26,20 +27,30 @@ class SourceController {
     }
 
     @PostMapping
-    ResponseEntity<Source> create(@RequestBody SourceDraft draft,
-                                  @RequestHeader(name = Actors.USER_HEADER, defaultValue = Actors.SYSTEM) String actor) {
-        Source source = sources.create(draft, actor);
+    ResponseEntity<Source> create(@RequestBody SourceDraft draft, Caller caller) {
+        Source source = sources.create(draft, caller);
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")
                 .buildAndExpand(source.id()).toUri()).body(source);
     }
 
     @GetMapping
-    List<Source> all() {
-        return sources.all();
+    List<Source> all(Caller caller) {
+        return sources.visibleTo(caller);
     }
 
     @GetMapping("/{id}")
-    Source one(@PathVariable String id) {
-        return sources.find(NotFoundException.parseId("source", id)).orElseThrow(() -> new NotFoundException("source", id));
+    Source one(@PathVariable String id, Caller caller) {
+        return sources.get(NotFoundException.parseId("source", id), caller);
+    }
+
+    @PutMapping("/{id}")
+    Source update(@PathVariable String id, @RequestBody SourceDraft draft, Caller caller) {
+        return sources.update(NotFoundException.parseId("source", id), draft, caller);
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable String id, Caller caller) {
+        sources.delete(NotFoundException.parseId("source", id), caller);
+        return ResponseEntity.noContent().build();
     }
 }

@@ -13,12 +13,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A source as submitted to {@code POST /api/monitoring/sources}.
+ * A source as submitted to {@code POST /api/monitoring/sources} and {@code PUT /api/monitoring/sources/{id}}.
  *
  * @param name         required, at most 200 characters
  * @param kind         {@code FEED} (the default; the only kind so far)
  * @param url          the feed's absolute http(s) URL; required
- * @param unitId       the registering unit; required
+ * @param unitId       the owning unit; required, within the caller's unit scope
  * @param mediaType    media type of its posts (NEWS when absent)
  * @param pollInterval ISO-8601 duration between polls, 1 min to 24 h (PT15M when absent)
  * @param enabled      whether to poll it (true when absent)

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -48,8 +49,40 @@ class SourceRepository {
         return db.selectFrom(SOURCE).where(SOURCE.ID.eq(id)).fetchOptional(SourceRepository::toSource);
     }
 
-    List<Source> all() {
-        return db.selectFrom(SOURCE).orderBy(SOURCE.CREATED_AT, SOURCE.ID).fetch(SourceRepository::toSource);
+    /** The sources of these units, oldest first. */
+    List<Source> ofUnits(Collection<String> unitIds) {
+        return db.selectFrom(SOURCE).where(SOURCE.UNIT_ID.in(unitIds))
+                .orderBy(SOURCE.CREATED_AT, SOURCE.ID).fetch(SourceRepository::toSource);
+    }
+
+    /** The source's unit and URL, locking its row until the transaction ends; empty if there is no such source. */
+    Optional<Source> lock(UUID id) {
+        return db.selectFrom(SOURCE).where(SOURCE.ID.eq(id)).forUpdate().fetchOptional(SourceRepository::toSource);
+    }
+
+    /**
+     * Replaces what a user may change. A changed URL forgets the old feed's validators and makes the source due
+     * at once, as does enabling it.
+     */
+    void update(UUID id, SourceDraft.Valid s, boolean urlChanged, boolean enabledNow, Instant now) {
+        var update = db.update(SOURCE)
+                .set(SOURCE.NAME, s.name())
+                .set(SOURCE.URL, s.url())
+                .set(SOURCE.UNIT_ID, s.unitId())
+                .set(SOURCE.MEDIA_TYPE, s.medium().name())
+                .set(SOURCE.POLL_INTERVAL_SECONDS, (int) s.pollInterval().toSeconds())
+                .set(SOURCE.ENABLED, s.enabled());
+        if (urlChanged) {
+            update = update.setNull(SOURCE.ETAG).setNull(SOURCE.LAST_MODIFIED);
+        }
+        if (urlChanged || enabledNow) {
+            update = update.set(SOURCE.NEXT_POLL_AT, utc(now));
+        }
+        update.where(SOURCE.ID.eq(id)).execute();
+    }
+
+    void delete(UUID id) {
+        db.deleteFrom(SOURCE).where(SOURCE.ID.eq(id)).execute();
     }
 
     /**

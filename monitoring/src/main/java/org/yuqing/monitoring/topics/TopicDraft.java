@@ -13,7 +13,7 @@ import java.util.Set;
  * {@code PUT /api/monitoring/topics/{id}}). Absent word lists count as empty.
  *
  * @param name         required
- * @param unitId       required
+ * @param unitId       required: the owning unit, within the caller's unit scope
  * @param regionWords  地域词
  * @param subjectWords 主体词
  * @param eventWords   事件词

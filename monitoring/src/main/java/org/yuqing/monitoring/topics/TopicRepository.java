@@ -9,10 +9,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
+import static org.yuqing.monitoring.db.Tables.INCIDENT;
 import static org.yuqing.monitoring.db.Tables.TOPIC;
 
 /** Topics in table {@code monitoring.topic}. */
@@ -59,6 +62,30 @@ class TopicRepository {
 
     List<Topic> all() {
         return db.selectFrom(TOPIC).orderBy(TOPIC.CREATED_AT, TOPIC.ID).fetch(TopicRepository::toTopic);
+    }
+
+    /** The topics of these units, oldest first. */
+    List<Topic> ofUnits(Collection<String> unitIds) {
+        return db.selectFrom(TOPIC).where(TOPIC.UNIT_ID.in(unitIds))
+                .orderBy(TOPIC.CREATED_AT, TOPIC.ID).fetch(TopicRepository::toTopic);
+    }
+
+    /** Those of {@code ids} that are topics of these units. */
+    Set<UUID> idsOfUnits(Collection<UUID> ids, Collection<String> unitIds) {
+        if (ids.isEmpty() || unitIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(db.select(TOPIC.ID).from(TOPIC).where(TOPIC.ID.in(ids)).and(TOPIC.UNIT_ID.in(unitIds))
+                .fetch(TOPIC.ID));
+    }
+
+    /** Whether an incident refers to the topic. */
+    boolean hasIncidents(UUID id) {
+        return db.fetchExists(INCIDENT, INCIDENT.TOPIC_ID.eq(id));
+    }
+
+    boolean delete(UUID id) {
+        return db.deleteFrom(TOPIC).where(TOPIC.ID.eq(id)).execute() == 1;
     }
 
     /** Changes whenever a topic is added or changed: the count and the latest change. */

@@ -1,9 +1,11 @@
 package org.yuqing.monitoring.ingest;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MvcResult;
 import org.yuqing.monitoring.MonitoringIntegrationTest;
+import org.yuqing.monitoring.search.PostIndex;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
@@ -15,9 +17,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 class PostHistoryTest extends MonitoringIntegrationTest {
 
+    @Autowired
+    PostIndex index;
+
     @Test
     void a_resent_post_adds_a_snapshot_only_when_its_metrics_change() throws Exception {
-        Map<String, Object> post = aPost(url(), "x.example.cn", "标题", "正文" + uniqueWord(), hoursAgo(1), 100);
+        String word = uniqueWord();
+        watch(word);
+        Map<String, Object> post = aPost(url(), "x.example.cn", "标题", "正文" + word, hoursAgo(1), 100);
         String id = submitted(post).path("id").asString();
         submitted(post);
         post.put("metrics", Map.of("reads", 250, "comments", 2, "reposts", 3, "likes", 4));
@@ -39,7 +46,9 @@ class PostHistoryTest extends MonitoringIntegrationTest {
     void the_same_source_and_external_id_with_a_changed_url_updates_the_same_post() throws Exception {
         String source = "src-" + UUID.randomUUID();
         String firstUrl = url();
-        Map<String, Object> post = aPost(firstUrl, "x.example.cn", "标题", "正文" + uniqueWord(), hoursAgo(1), 10);
+        String word = uniqueWord();
+        watch(word);
+        Map<String, Object> post = aPost(firstUrl, "x.example.cn", "标题", "正文" + word, hoursAgo(1), 10);
         post.put("sourceId", source);
         post.put("externalId", "42");
         String first = submitted(post).path("id").asString();
@@ -55,6 +64,7 @@ class PostHistoryTest extends MonitoringIntegrationTest {
         assertThat(stored.path("metrics").path("reads").asLong()).isEqualTo(11);
         assertThat(getJson("/api/monitoring/posts/" + first + "/snapshots").size()).isEqualTo(2);
         UUID byMovedUrl = UUID.nameUUIDFromBytes(movedUrl.getBytes(StandardCharsets.UTF_8));
+        assertThat(index.find(byMovedUrl)).isEmpty();
         assertThat(mvc.perform(get("/api/monitoring/posts/" + byMovedUrl)).andReturn().getResponse().getStatus()).isEqualTo(404);
     }
 

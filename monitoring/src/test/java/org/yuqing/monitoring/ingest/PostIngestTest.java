@@ -1,9 +1,11 @@
 package org.yuqing.monitoring.ingest;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MvcResult;
 import org.yuqing.monitoring.MonitoringIntegrationTest;
+import org.yuqing.monitoring.search.PostIndex;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
@@ -17,6 +19,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 class PostIngestTest extends MonitoringIntegrationTest {
 
+    @Autowired
+    PostIndex index;
+
     @Test
     void a_post_with_an_exclusion_word_matches_nothing_but_is_stored() throws Exception {
         String region = uniqueWord();
@@ -28,13 +33,21 @@ class PostIngestTest extends MonitoringIntegrationTest {
 
         assertThat(receipt.path("matchedTopicIds")).isEmpty();
         assertThat(receipt.path("incidentIds")).isEmpty();
-        assertThat(getJson("/api/monitoring/posts/" + receipt.path("id").asString()).path("url").asString()).isEqualTo(url);
+        UUID id = UUID.fromString(receipt.path("id").asString());
+        assertThat(index.find(id)).hasValueSatisfying(stored -> {
+            assertThat(stored.url()).isEqualTo(url);
+            assertThat(stored.unitIds()).isEmpty();
+        });
+        // matched by no topic, it belongs to no unit, so no user reads it
+        assertThat(mvc.perform(get("/api/monitoring/posts/" + id)).andReturn().getResponse().getStatus()).isEqualTo(404);
     }
 
     @Test
     void the_post_id_is_the_name_based_uuid_of_its_url_and_a_resubmission_updates_the_stored_post() throws Exception {
         String url = "https://weibo.example.cn/u/1/" + UUID.randomUUID();
-        Map<String, Object> post = aPost(url, "Weibo.Example.CN", "标题", "正文" + uniqueWord(), hoursAgo(1), 10);
+        String word = uniqueWord();
+        watch(word);
+        Map<String, Object> post = aPost(url, "Weibo.Example.CN", "标题", "正文" + word, hoursAgo(1), 10);
         post.put("mediaType", "weibo");
         JsonNode first = submitted(post);
         post.put("metrics", Map.of("reads", 99, "likes", 5));

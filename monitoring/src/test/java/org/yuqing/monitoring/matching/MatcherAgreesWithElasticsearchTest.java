@@ -69,7 +69,7 @@ class MatcherAgreesWithElasticsearchTest extends MonitoringIntegrationTest {
             String text = text(random, 1 + random.nextInt(10));
             posts.add(new PostDocument(UUID.randomUUID(), null, null, "https://p.example.cn/" + i, "p.example.cn",
                     "NEWS", null, title, text, published.plusSeconds(i % 3600), published, new PostDocument.Metrics(0, 0, 0, 0),
-                    List.of(), List.of()));
+                    List.of(), List.of(), List.of()));
         }
         List<Topic> topics = new ArrayList<>();
         for (int i = 0; i < TOPICS; i++) {

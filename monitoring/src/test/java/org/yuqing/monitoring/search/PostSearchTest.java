@@ -29,6 +29,7 @@ class PostSearchTest extends MonitoringIntegrationTest {
     @Test
     void keyword_search_finds_the_post_and_marks_the_phrase() throws Exception {
         String word = uniqueWord();
+        watch(word);
         String id = submitted(aPost("https://news.example.cn/s/" + UUID.randomUUID(), "news.example.cn",
                 word + "通报", "据悉，" + word + "某化工厂发生爆炸，<b>无人</b>伤亡。", hoursAgo(2), 0)).path("id").asString();
 
@@ -48,6 +49,7 @@ class PostSearchTest extends MonitoringIntegrationTest {
     @Test
     void an_exact_phrase_that_is_not_a_substring_does_not_match() throws Exception {
         String word = uniqueWord();
+        watch(word);
         submitted(aPost("https://news.example.cn/s/" + UUID.randomUUID(), "news.example.cn",
                 "", word + "工厂发生爆炸", hoursAgo(2), 0));
 
@@ -58,6 +60,7 @@ class PostSearchTest extends MonitoringIntegrationTest {
     @Test
     void sorting_by_time_puts_the_newest_first_and_pages_through_the_hits() throws Exception {
         String word = uniqueWord();
+        watch(word);
         String older = submitted(aPost("https://a.example.cn/" + UUID.randomUUID(), "a.example.cn", word, word + "旧闻",
                 hoursAgo(30), 0)).path("id").asString();
         String newer = submitted(aPost("https://a.example.cn/" + UUID.randomUUID(), "a.example.cn", word, word + "新闻",
@@ -76,6 +79,7 @@ class PostSearchTest extends MonitoringIntegrationTest {
     @Test
     void a_post_resubmitted_with_another_month_moves_to_that_months_index() throws Exception {
         String word = uniqueWord();
+        watch(word);
         Map<String, Object> post = aPost("https://a.example.cn/" + UUID.randomUUID(), "a.example.cn", word, word + "更正发布时间",
                 Instant.parse("2026-01-15T08:00:00Z"), 0);
         String id = submitted(post).path("id").asString();

@@ -1,9 +1,11 @@
 package org.yuqing.monitoring.topics;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MvcResult;
 import org.yuqing.monitoring.MonitoringIntegrationTest;
+import org.yuqing.security.TestTokens;
 import tools.jackson.databind.JsonNode;
 
 import java.util.List;
@@ -21,7 +23,7 @@ class TopicApiTest extends MonitoringIntegrationTest {
     void a_created_topic_is_answered_201_and_can_be_read_back_and_listed() throws Exception {
         String region = uniqueWord();
         MvcResult created = mvc.perform(post("/api/monitoring/topics").contentType(MediaType.APPLICATION_JSON)
-                .header("X-Yuqing-User", "monitor1")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.shared().user("monitor1").units(UNIT).bearer())
                 .content(json.writeValueAsString(Map.of("name", "化工厂事故", "unitId", "district",
                         "regionWords", List.of(region), "subjectWords", List.of("化工厂", " 化工厂 "),
                         "eventWords", List.of("爆炸", "泄漏")))))
