@@ -1,16 +1,14 @@
 package org.yuqing.ui.gateway;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-import com.vaadin.flow.server.VaadinRequest;
-import com.vaadin.flow.server.VaadinService;
+import org.yuqing.security.Caller;
+import org.yuqing.security.Role;
 
 /**
- * Who the gateway says the user of the current request is ({@code X-Yuqing-User}, {@code X-Yuqing-Units}). The
- * gateway removes these headers from what clients send, so they are only as trustworthy as the route to the console:
- * the security issue replaces them with a signed token.
+ * Who the user of the current request is, as the validated bearer token says ({@link Caller#current()}). The
+ * console trusts no identity header: the token is checked (signature, issuer, audience, expiry) before any view runs.
  */
 public final class CurrentIdentity {
 
@@ -18,27 +16,58 @@ public final class CurrentIdentity {
     }
 
     /**
+     * The caller of the current request.
+     *
+     * @return the caller, empty outside a request or without a valid token
+     */
+    public static Optional<Caller> caller() {
+        Caller caller = Caller.current();
+        return Caller.SYSTEM.equals(caller) ? Optional.empty() : Optional.of(caller);
+    }
+
+    /**
      * The login of the current request's user.
      *
-     * @return the login, empty outside a request or when the console is reached without the gateway
+     * @return the login, empty when unknown
      */
     public static Optional<String> login() {
-        return header("X-Yuqing-User");
+        return caller().map(Caller::login);
+    }
+
+    /**
+     * The display name of the current request's user.
+     *
+     * @return the name (the login when the token carries none), empty when unknown
+     */
+    public static Optional<String> name() {
+        return caller().map(Caller::name);
     }
 
     /**
      * The units of the current request's user.
      *
-     * @return unit ids, empty when unknown
+     * @return unit ids, sorted, empty when unknown
      */
     public static List<String> units() {
-        return header("X-Yuqing-Units")
-                .map(units -> Arrays.stream(units.split(",")).map(String::strip).filter(u -> !u.isEmpty()).toList())
-                .orElse(List.of());
+        return caller().map(c -> c.units().stream().sorted().toList()).orElse(List.of());
     }
 
-    private static Optional<String> header(String name) {
-        VaadinRequest request = VaadinService.getCurrentRequest();
-        return Optional.ofNullable(request == null ? null : request.getHeader(name)).filter(v -> !v.isBlank());
+    /**
+     * Whether the current request's user holds a role.
+     *
+     * @param role a role
+     * @return {@code true} when the token grants it
+     */
+    public static boolean has(Role role) {
+        return caller().map(c -> c.has(role)).orElse(false);
+    }
+
+    /**
+     * Whether the current request's user is an administrator (管理员), who alone sees the admin pages.
+     *
+     * @return {@code true} for role {@link Role#ADMIN}
+     */
+    public static boolean isAdmin() {
+        return has(Role.ADMIN);
     }
 }

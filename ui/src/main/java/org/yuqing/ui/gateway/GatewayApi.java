@@ -1,6 +1,7 @@
 package org.yuqing.ui.gateway;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.ResourceAccessException;
@@ -21,8 +23,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Read access to the platform API through the gateway, as the user of the current browser request. Every failure
- * becomes a {@link GatewayCallException} whose reason the view can show.
+ * Access to the platform API through the gateway, as the user of the current browser request (the bearer token the
+ * gateway relayed to the console is passed on). Every failure becomes a {@link GatewayCallException} whose reason,
+ * and for a refused request the service's problem detail, the view can show.
  */
 public class GatewayApi {
 
@@ -37,21 +40,20 @@ public class GatewayApi {
     }
 
     /**
-     * A client of the gateway at {@code url} that forwards the session cookie {@code cookieName} with the value
-     * {@code sessionId} supplies at call time.
+     * A client of the gateway at {@code url} that sends the {@code Authorization} value {@code authorization}
+     * supplies at call time.
      *
-     * @param builder    a RestClient builder (timeouts and message converters come from it)
-     * @param json       the JSON mapper for wrapped lists
-     * @param url        the gateway's base URL
-     * @param cookieName the gateway's session cookie name
-     * @param sessionId  the session id to send, empty for none
+     * @param builder       a RestClient builder (timeouts and message converters come from it)
+     * @param json          the JSON mapper for wrapped lists and problem details
+     * @param url           the gateway's base URL
+     * @param authorization the {@code Bearer …} value to send, empty for none
      * @return the client
      */
-    static GatewayApi create(RestClient.Builder builder, JsonMapper json, URI url, String cookieName,
-                             Supplier<Optional<String>> sessionId) {
-        RestClient http = builder
+    static GatewayApi create(RestClient.Builder builder, JsonMapper json, URI url,
+                             Supplier<Optional<String>> authorization) {
+        RestClient http = builder.clone()
                 .baseUrl(url.toString())
-                .requestInterceptor(new SessionCookieForwarding(cookieName, sessionId))
+                .requestInterceptor(new BearerForwarding(authorization))
                 .build();
         return new GatewayApi(http, json);
     }
@@ -79,11 +81,11 @@ public class GatewayApi {
             }
             return answer;
         } catch (RestClientResponseException e) {
-            throw failed(path, reasonFor(e.getStatusCode()), e);
+            throw refused(HttpMethod.GET, path, e);
         } catch (ResourceAccessException e) {
-            throw failed(path, GatewayCallException.Reason.GATEWAY_UNREACHABLE, e);
+            throw failed(HttpMethod.GET, path, GatewayCallException.Reason.GATEWAY_UNREACHABLE, e);
         } catch (RestClientException | JacksonException e) {
-            throw failed(path, GatewayCallException.Reason.UNEXPECTED_ANSWER, e);
+            throw failed(HttpMethod.GET, path, GatewayCallException.Reason.UNEXPECTED_ANSWER, e);
         }
     }
 
@@ -98,10 +100,24 @@ public class GatewayApi {
      * @throws GatewayCallException when there is no usable answer
      */
     public <T> List<T> getList(String path, Class<T> element) {
-        JsonNode answer = get(path, Map.of(), JsonNode.class);
+        return getList(path, Map.of(), element);
+    }
+
+    /**
+     * {@code GET path?query} of a list, as {@link #getList(String, Class)}.
+     *
+     * @param path    absolute API path
+     * @param query   query parameters (values are URL-encoded here); may be empty
+     * @param element the type of one element
+     * @param <T>     the element type
+     * @return the elements in the order received
+     * @throws GatewayCallException when there is no usable answer
+     */
+    public <T> List<T> getList(String path, Map<String, ?> query, Class<T> element) {
+        JsonNode answer = get(path, query, JsonNode.class);
         JsonNode array = answer.isArray() ? answer : firstArray(answer, "items", "content", "cases");
         if (array == null) {
-            throw failed(path, GatewayCallException.Reason.UNEXPECTED_ANSWER, null);
+            throw failed(HttpMethod.GET, path, GatewayCallException.Reason.UNEXPECTED_ANSWER, null);
         }
         try {
             List<T> elements = new ArrayList<>(array.size());
@@ -110,7 +126,60 @@ public class GatewayApi {
             }
             return elements;
         } catch (JacksonException e) {
-            throw failed(path, GatewayCallException.Reason.UNEXPECTED_ANSWER, e);
+            throw failed(HttpMethod.GET, path, GatewayCallException.Reason.UNEXPECTED_ANSWER, e);
+        }
+    }
+
+    /**
+     * {@code POST} a JSON body; the answer's body, if any, is not read.
+     *
+     * @param path          API path template, e.g. {@code /api/identity/users/{login}/password}
+     * @param body          the request body, written as JSON
+     * @param pathVariables values of the template's variables, each encoded as one path segment
+     * @throws GatewayCallException when the request is refused or fails
+     */
+    public void post(String path, Object body, Object... pathVariables) {
+        send(HttpMethod.POST, path, body, pathVariables);
+    }
+
+    /**
+     * {@code PUT} a JSON body; the answer's body, if any, is not read.
+     *
+     * @param path          API path template, e.g. {@code /api/identity/units/{id}}
+     * @param body          the request body, written as JSON
+     * @param pathVariables values of the template's variables, each encoded as one path segment
+     * @throws GatewayCallException when the request is refused or fails
+     */
+    public void put(String path, Object body, Object... pathVariables) {
+        send(HttpMethod.PUT, path, body, pathVariables);
+    }
+
+    /**
+     * {@code DELETE}; the answer's body, if any, is not read.
+     *
+     * @param path          API path template, e.g. {@code /api/identity/units/{id}}
+     * @param pathVariables values of the template's variables, each encoded as one path segment
+     * @throws GatewayCallException when the request is refused or fails
+     */
+    public void delete(String path, Object... pathVariables) {
+        send(HttpMethod.DELETE, path, null, pathVariables);
+    }
+
+    private void send(HttpMethod method, String path, Object body, Object... pathVariables) {
+        try {
+            RestClient.RequestBodySpec request = http.method(method)
+                    .uri(path, pathVariables)
+                    .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
+            if (body != null) {
+                request.contentType(MediaType.APPLICATION_JSON).body(body);
+            }
+            request.retrieve().toBodilessEntity();
+        } catch (RestClientResponseException e) {
+            throw refused(method, path, e);
+        } catch (ResourceAccessException e) {
+            throw failed(method, path, GatewayCallException.Reason.GATEWAY_UNREACHABLE, e);
+        } catch (RestClientException e) {
+            throw failed(method, path, GatewayCallException.Reason.UNEXPECTED_ANSWER, e);
         }
     }
 
@@ -133,16 +202,41 @@ public class GatewayApi {
         return switch (status.value()) {
             case 401 -> GatewayCallException.Reason.NOT_LOGGED_IN;
             case 403 -> GatewayCallException.Reason.FORBIDDEN;
+            case 404 -> GatewayCallException.Reason.NOT_FOUND;
+            case 409 -> GatewayCallException.Reason.CONFLICT;
             default -> status.is4xxClientError()
                     ? GatewayCallException.Reason.REJECTED
                     : GatewayCallException.Reason.SERVICE_UNAVAILABLE;
         };
     }
 
-    private static GatewayCallException failed(String path, GatewayCallException.Reason reason, Exception cause) {
+    private GatewayCallException refused(HttpMethod method, String path, RestClientResponseException e) {
+        GatewayCallException.Reason reason = reasonFor(e.getStatusCode());
+        // A refused request explains itself to the user; a failed login is better said by our own text.
+        String detail = e.getStatusCode().is4xxClientError() && reason != GatewayCallException.Reason.NOT_LOGGED_IN
+                ? problemDetail(e) : null;
+        log.warn("{} {} through the gateway failed: {} ({})", method, path, reason, e.toString());
+        return new GatewayCallException(reason, detail, method + " " + path + ": " + reason, e);
+    }
+
+    private String problemDetail(RestClientResponseException e) {
+        String body = e.getResponseBodyAsString(StandardCharsets.UTF_8);
+        if (body.isBlank()) {
+            return null;
+        }
+        try {
+            JsonNode detail = json.readTree(body).get("detail");
+            return detail != null && detail.isString() ? detail.asString() : null;
+        } catch (JacksonException notJson) {
+            return null;
+        }
+    }
+
+    private static GatewayCallException failed(HttpMethod method, String path, GatewayCallException.Reason reason,
+                                               Exception cause) {
         // The cause stays in the log for operators; the user sees only the reason's text.
-        log.warn("GET {} through the gateway failed: {} ({})", path, reason,
+        log.warn("{} {} through the gateway failed: {} ({})", method, path, reason,
                 cause == null ? "no list in the answer" : cause.toString());
-        return new GatewayCallException(reason, "GET " + path + ": " + reason, cause);
+        return new GatewayCallException(reason, method + " " + path + ": " + reason, cause);
     }
 }

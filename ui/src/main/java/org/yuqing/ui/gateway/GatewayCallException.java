@@ -1,8 +1,12 @@
 package org.yuqing.ui.gateway;
 
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
 /**
- * A call to the platform API through the gateway that gave no usable answer. Views show the translated
- * {@link #messageKey()} to the user, never the cause.
+ * A call to the platform API through the gateway that gave no usable answer. Views show the service's own
+ * explanation ({@link #detail()}, the {@code detail} of a problem+json answer to a refused request) when there is
+ * one, else the translated {@link #messageKey()}; never the cause.
  */
 public class GatewayCallException extends RuntimeException {
 
@@ -14,6 +18,10 @@ public class GatewayCallException extends RuntimeException {
         NOT_LOGGED_IN,
         /** The user may not see this. */
         FORBIDDEN,
+        /** The object asked for does not exist (or lies outside the user's units). */
+        NOT_FOUND,
+        /** The request conflicts with the current state, e.g. deleting a unit that still has members. */
+        CONFLICT,
         /** The request was refused as invalid. */
         REJECTED,
         /** The service behind the gateway failed or is down. */
@@ -23,10 +31,16 @@ public class GatewayCallException extends RuntimeException {
     }
 
     private final Reason reason;
+    private final String detail;
 
     GatewayCallException(Reason reason, String message, Throwable cause) {
+        this(reason, null, message, cause);
+    }
+
+    GatewayCallException(Reason reason, String detail, String message, Throwable cause) {
         super(message, cause);
         this.reason = reason;
+        this.detail = detail == null || detail.isBlank() ? null : detail.strip();
     }
 
     /**
@@ -45,5 +59,24 @@ public class GatewayCallException extends RuntimeException {
      */
     public String messageKey() {
         return "error." + reason.name();
+    }
+
+    /**
+     * The service's explanation of a refused request (the problem detail of a 4xx answer), written for the user.
+     *
+     * @return the detail, empty when the answer had none or the call failed otherwise
+     */
+    public Optional<String> detail() {
+        return Optional.ofNullable(detail);
+    }
+
+    /**
+     * The text to show the user: the service's detail, else the translated reason.
+     *
+     * @param translate the view's translation of a message key
+     * @return the text
+     */
+    public String userMessage(UnaryOperator<String> translate) {
+        return detail().orElseGet(() -> translate.apply(messageKey()));
     }
 }

@@ -13,7 +13,6 @@ class GatewayConfiguration {
 
     @Bean
     GatewayApi gatewayApi(RestClient.Builder builder, JsonMapper json, GatewayProperties properties) {
-        return GatewayApi.create(builder, json, properties.url(), properties.sessionCookie(),
-                SessionCookieForwarding.fromCurrentVaadinRequest(properties.sessionCookie()));
+        return GatewayApi.create(builder, json, properties.url(), BearerForwarding.fromCurrentVaadinRequest());
     }
 }

@@ -18,8 +18,9 @@ import org.yuqing.ui.gateway.CurrentIdentity;
 import org.yuqing.ui.i18n.ConsoleLocales;
 
 /**
- * The frame of the console: product name 舆情应急处置平台, navigation (案件, 舆情检索), the user the gateway vouched
- * for, the language switch (kept in the session) and logout (the gateway's {@code /logout}).
+ * The frame of the console: product name 舆情应急处置平台, navigation (案件, 舆情检索, and for administrators 单位管理,
+ * 用户管理, 审计日志), the user named by the request's token, the language switch (kept in the session) and logout
+ * (the gateway's {@code /logout}).
  */
 public class MainLayout extends AppLayout {
 
@@ -31,10 +32,11 @@ public class MainLayout extends AppLayout {
         Span brand = new Span("Yuqing");
         brand.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "0.875rem");
 
-        Span user = new Span(CurrentIdentity.login()
-                .map(login -> getTranslation("layout.user", login))
+        Span user = new Span(CurrentIdentity.name()
+                .map(name -> getTranslation("layout.user", name))
                 .orElse(getTranslation("layout.userUnknown")));
         user.setId("current-user");
+        CurrentIdentity.login().ifPresent(login -> user.getElement().setAttribute("data-login", login));
         String units = String.join(", ", CurrentIdentity.units());
         if (!units.isEmpty()) {
             user.setTitle(getTranslation("layout.units", units));
@@ -64,8 +66,19 @@ public class MainLayout extends AppLayout {
         SideNavItem search = new SideNavItem(getTranslation("nav.search"), "search");
         search.setId("nav-search");
         nav.addItem(cases, search);
+        if (CurrentIdentity.isAdmin()) {
+            // Only administrators get the entries; the pages refuse everyone else anyway (AdminOnly).
+            nav.addItem(item("nav.units", "units", "nav-units"), item("nav.users", "users", "nav-users"),
+                    item("nav.audit", "audit", "nav-audit"));
+        }
         addToDrawer(nav);
         setPrimarySection(Section.DRAWER);
+    }
+
+    private SideNavItem item(String labelKey, String path, String id) {
+        SideNavItem item = new SideNavItem(getTranslation(labelKey), path);
+        item.setId(id);
+        return item;
     }
 
     private void switchLanguage() {

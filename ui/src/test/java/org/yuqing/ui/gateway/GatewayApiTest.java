@@ -39,15 +39,22 @@ class GatewayApiTest {
         }
         gateway.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         gateway.createContext("/", exchange -> {
-            String cookie = exchange.getRequestHeaders().getFirst("Cookie");
-            received.add(Map.of("path", exchange.getRequestURI().getRawPath(),
+            received.add(Map.of("method", exchange.getRequestMethod(),
+                    "path", exchange.getRequestURI().getRawPath(),
                     "query", String.valueOf(exchange.getRequestURI().getRawQuery()),
-                    "cookie", String.valueOf(cookie)));
+                    "authorization", String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")),
+                    "cookie", String.valueOf(exchange.getRequestHeaders().getFirst("Cookie")),
+                    "contentType", String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type")),
+                    "body", new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type",
                     status >= 400 ? "application/problem+json" : "application/json");
-            exchange.sendResponseHeaders(status, bytes.length);
-            exchange.getResponseBody().write(bytes);
+            if (status == 204) {
+                exchange.sendResponseHeaders(status, -1);
+            } else {
+                exchange.sendResponseHeaders(status, bytes.length);
+                exchange.getResponseBody().write(bytes);
+            }
             exchange.close();
         });
         gateway.start();
@@ -61,28 +68,92 @@ class GatewayApiTest {
         }
     }
 
-    private static GatewayApi api(URI url, Optional<String> session) {
-        return GatewayApi.create(RestClient.builder(), JSON, url, "YUQING_SESSION", () -> session);
+    private static GatewayApi api(URI url, Optional<String> authorization) {
+        return GatewayApi.create(RestClient.builder(), JSON, url, () -> authorization);
     }
 
     @Test
-    void calls_carry_the_browsers_gateway_session_and_nothing_else() {
+    void calls_carry_the_users_bearer_token_and_no_cookie() {
         URI url = gatewayAnswering(200, "{\"total\":0,\"hits\":[]}");
 
-        api(url, Optional.of("abc123")).get("/api/monitoring/posts/search", Map.of("q", "x"), Map.class);
+        api(url, Optional.of("Bearer abc.def.ghi")).get("/api/monitoring/posts/search", Map.of("q", "x"), Map.class);
 
-        assertThat(received).singleElement().satisfies(request ->
-                assertThat(request.get("cookie")).isEqualTo("YUQING_SESSION=abc123"));
+        assertThat(received).singleElement().satisfies(request -> {
+            assertThat(request.get("authorization")).isEqualTo("Bearer abc.def.ghi");
+            assertThat(request.get("cookie")).isEqualTo("null");
+        });
     }
 
     @Test
-    void without_a_session_no_cookie_is_sent() {
+    void without_a_token_no_authorization_is_sent() {
         URI url = gatewayAnswering(200, "[]");
 
         api(url, Optional.empty()).getList("/api/casework/cases", Map.class);
 
         assertThat(received).singleElement().satisfies(request ->
-                assertThat(request.get("cookie")).isEqualTo("null"));
+                assertThat(request.get("authorization")).isEqualTo("null"));
+    }
+
+    @Test
+    void post_put_and_delete_send_json_with_the_token_and_encode_ids_as_one_path_segment() throws Exception {
+        URI url = gatewayAnswering(204, "");
+        GatewayApi api = api(url, Optional.of("Bearer t1"));
+
+        api.post("/api/identity/units", Map.of("id", "east-1", "name", "东区", "parentId", "city"));
+        api.put("/api/identity/units/{id}", Map.of("name", "东城区"), "east/1 x");
+        api.delete("/api/identity/units/{id}", "east-1");
+
+        assertThat(received).hasSize(3);
+        List<Map<String, String>> requests = List.copyOf(received);
+        assertThat(requests.get(0)).containsEntry("method", "POST").containsEntry("path", "/api/identity/units")
+                .containsEntry("authorization", "Bearer t1");
+        assertThat(requests.get(0).get("contentType")).startsWith("application/json");
+        assertThat(JSON.readTree(requests.get(0).get("body")).path("name").asString()).isEqualTo("东区");
+        assertThat(requests.get(1)).containsEntry("method", "PUT")
+                .containsEntry("path", "/api/identity/units/east%2F1%20x");
+        assertThat(JSON.readTree(requests.get(1).get("body")).path("name").asString()).isEqualTo("东城区");
+        assertThat(requests.get(2)).containsEntry("method", "DELETE")
+                .containsEntry("path", "/api/identity/units/east-1").containsEntry("body", "");
+    }
+
+    @Test
+    void a_refused_change_carries_the_services_problem_detail_for_the_user() {
+        URI url = gatewayAnswering(409, "{\"type\":\"about:blank\",\"title\":\"Conflict\",\"status\":409,"
+                + "\"detail\":\"单位“东区”下仍有 3 个用户，不能删除\"}");
+
+        assertThatExceptionOfType(GatewayCallException.class)
+                .isThrownBy(() -> api(url, Optional.of("Bearer t")).delete("/api/identity/units/{id}", "east"))
+                .satisfies(e -> {
+                    assertThat(e.reason()).isEqualTo(GatewayCallException.Reason.CONFLICT);
+                    assertThat(e.detail()).contains("单位“东区”下仍有 3 个用户，不能删除");
+                    assertThat(e.userMessage(key -> "translated " + key)).isEqualTo("单位“东区”下仍有 3 个用户，不能删除");
+                });
+    }
+
+    @Test
+    void a_refusal_without_a_detail_falls_back_to_the_translated_reason() {
+        URI url = gatewayAnswering(400, "not json at all");
+
+        assertThatExceptionOfType(GatewayCallException.class)
+                .isThrownBy(() -> api(url, Optional.empty()).post("/api/identity/users", Map.of("login", "")))
+                .satisfies(e -> {
+                    assertThat(e.reason()).isEqualTo(GatewayCallException.Reason.REJECTED);
+                    assertThat(e.detail()).isEmpty();
+                    assertThat(e.userMessage(key -> "translated " + key)).isEqualTo("translated error.REJECTED");
+                });
+    }
+
+    @Test
+    void the_detail_of_a_401_is_not_shown_the_user_is_told_to_log_in_again() {
+        URI url = gatewayAnswering(401, "{\"status\":401,\"detail\":\"Bearer token expired\"}");
+
+        assertThatExceptionOfType(GatewayCallException.class)
+                .isThrownBy(() -> api(url, Optional.of("Bearer old")).put("/api/identity/users/{login}",
+                        Map.of("name", "x"), "zhang"))
+                .satisfies(e -> {
+                    assertThat(e.reason()).isEqualTo(GatewayCallException.Reason.NOT_LOGGED_IN);
+                    assertThat(e.detail()).isEmpty();
+                });
     }
 
     @Test
@@ -115,11 +186,11 @@ class GatewayApiTest {
     }
 
     @Test
-    void an_expired_gateway_session_is_reported_as_not_logged_in() {
+    void an_expired_login_is_reported_as_not_logged_in() {
         URI url = gatewayAnswering(401, "{\"status\":401}");
 
         assertThatExceptionOfType(GatewayCallException.class)
-                .isThrownBy(() -> api(url, Optional.of("old")).getList("/api/casework/cases", Map.class))
+                .isThrownBy(() -> api(url, Optional.of("Bearer old")).getList("/api/casework/cases", Map.class))
                 .satisfies(e -> {
                     assertThat(e.reason()).isEqualTo(GatewayCallException.Reason.NOT_LOGGED_IN);
                     assertThat(e.messageKey()).isEqualTo("error.NOT_LOGGED_IN");
