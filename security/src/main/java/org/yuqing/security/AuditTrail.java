@@ -81,19 +81,33 @@ public class AuditTrail {
      * @param detail  a short explanation
      */
     public void record(Caller actor, String action, String target, String outcome, String detail) {
-        String address = clientAddress();
         String units = actor.units().stream().sorted().collect(Collectors.joining(","));
         log.info("actor={} units=[{}] action={} target=\"{}\" outcome={} from={} detail=\"{}\"",
-                actor.login(), units, action, target, outcome, address, detail);
+                actor.login(), units, action, target, outcome, clientAddress(), detail);
+        store(actor, action, target, outcome, detail);
+    }
+
+    /**
+     * Stores one line without writing it to the log, for callers that log it in their own format.
+     *
+     * @param actor   who
+     * @param action  what kind of action
+     * @param target  what it was about
+     * @param outcome {@code DONE}, {@code DENIED}, …
+     * @param detail  a short explanation
+     */
+    public void store(Caller actor, String action, String target, String outcome, String detail) {
         if (jdbc == null) {
             return;
         }
+        String units = actor.units().stream().sorted().collect(Collectors.joining(","));
         try {
             jdbc.update("insert into " + table + " (actor, actor_units, action, target, outcome, client_address, detail)"
                             + " values (?, ?, ?, ?, ?, ?, ?)",
-                    cut(actor.login()), cut(units), cut(action), cut(target), cut(outcome), cut(address), cut(detail));
+                    cut(actor.login()), cut(units), cut(action), cut(target), cut(outcome), cut(clientAddress()),
+                    cut(detail));
         } catch (RuntimeException e) {
-            // The log line above stays the record; a failing audit table must not turn a refusal into a 500.
+            // The log line stays the record; a failing audit table must not turn a refusal into a 500.
             log.error("audit line could not be stored: {}", e.toString());
             if (!DENIED.equals(action)) {
                 throw e;
