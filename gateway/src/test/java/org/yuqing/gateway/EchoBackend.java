@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An in-process backend for gateway tests: answers every request with a JSON echo of what it received (its own name,
- * method, path, query, the identity headers and the body). Like the Vaadin console, it sends
+ * method, path, query, the {@code Authorization} and foundation identity headers, and the body). Like the Vaadin console, it sends
  * {@code X-Frame-Options: SAMEORIGIN}, which the gateway must not let through.
  */
 public final class EchoBackend implements AutoCloseable {
@@ -79,6 +79,7 @@ public final class EchoBackend implements AutoCloseable {
             echo.put("query", exchange.getRequestURI().getRawQuery());
             echo.put("user", exchange.getRequestHeaders().get("X-Yuqing-User"));
             echo.put("units", exchange.getRequestHeaders().get("X-Yuqing-Units"));
+            echo.put("authorization", exchange.getRequestHeaders().get("Authorization"));
             echo.put("cookie", exchange.getRequestHeaders().getFirst("Cookie"));
             echo.put("body", new String(in.readAllBytes(), StandardCharsets.UTF_8));
             byte[] bytes = JSON.writeValueAsBytes(echo);
@@ -98,10 +99,11 @@ public final class EchoBackend implements AutoCloseable {
 
     /**
      * Routes the console to {@code console} and every service to {@code services}, for tests that
-     * need no per-service backend.
+     * need no per-service backend, and points the gateway at the shared test PostgreSQL.
      */
     public static void routeAll(org.springframework.test.context.DynamicPropertyRegistry registry,
                                 EchoBackend console, EchoBackend services) {
+        org.yuqing.platform.stack.StackTestProperties.postgres(registry);
         registry.add("yuqing.gateway.routes.console", () -> console.uri().toString());
         for (String service : new String[] {"monitoring", "grading", "casework", "publishing"}) {
             registry.add("yuqing.gateway.routes." + service, () -> services.uri().toString());

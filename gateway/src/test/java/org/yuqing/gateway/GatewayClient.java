@@ -105,6 +105,39 @@ public final class GatewayClient {
     }
 
     /**
+     * The claims of the token the gateway relayed to an {@link EchoBackend} (not verified here: the token tests do
+     * that against the published keys).
+     *
+     * @param echo the backend's echo
+     * @return the claims of its single {@code Authorization: Bearer} header
+     */
+    public static com.nimbusds.jwt.JWTClaimsSet relayedClaims(JsonNode echo) {
+        JsonNode authorization = echo.get("authorization");
+        if (authorization == null || !authorization.isArray() || authorization.size() != 1) {
+            throw new AssertionError("expected exactly one Authorization header, got " + authorization);
+        }
+        String value = authorization.get(0).asString();
+        if (!value.startsWith("Bearer ")) {
+            throw new AssertionError("expected a bearer token, got " + value.split(" ", 2)[0]);
+        }
+        try {
+            return com.nimbusds.jwt.SignedJWT.parse(value.substring("Bearer ".length())).getJWTClaimsSet();
+        } catch (java.text.ParseException e) {
+            throw new AssertionError("not a JWT", e);
+        }
+    }
+
+    /**
+     * The subject of the token relayed to an {@link EchoBackend}.
+     *
+     * @param echo the backend's echo
+     * @return the {@code sub}
+     */
+    public static String relayedSubject(JsonNode echo) {
+        return relayedClaims(echo).getSubject();
+    }
+
+    /**
      * Parses a JSON body.
      *
      * @param response a response

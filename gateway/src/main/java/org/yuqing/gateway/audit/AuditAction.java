@@ -17,5 +17,13 @@ public enum AuditAction {
     /** A console session ended because it reached its absolute lifetime. */
     SESSION_EXPIRED,
     /** A request answered 401, 403 or 429. */
-    DENIED
+    DENIED,
+    /** A token issued to a client (client credentials grant). */
+    TOKEN_ISSUED,
+    /** A client that failed to authenticate at the token endpoint. */
+    CLIENT_AUTH_FAILURE,
+    /** A user created, changed, or given a new password. */
+    USER_CHANGE,
+    /** A unit created, renamed, moved or deleted. */
+    UNIT_CHANGE
 }

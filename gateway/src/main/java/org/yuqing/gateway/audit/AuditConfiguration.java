@@ -8,13 +8,16 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.yuqing.security.AuditTrail;
 
 /**
  * Audits every 401, 403 and 429 answer, whoever produced it (the gateway's security, its limits or a service behind
@@ -30,7 +33,24 @@ class AuditConfiguration {
     /** Right after Spring Security's filter chain, where the security context is known. */
     static final int PRINCIPAL_CAPTURE_ORDER = -99;
 
+    /** The schema of the directory and of the gateway's audit. */
+    static final String IDENTITY_SCHEMA = "identity";
+
     private static final Set<Integer> DENIALS = Set.of(401, 403, 429);
+
+    /**
+     * The library's audit over {@code identity.audit_event}; the table comes with the gateway's own Flyway
+     * ({@code classpath:db/security}).
+     */
+    @Bean
+    AuditTrail auditTrail(JdbcTemplate jdbc) {
+        return new AuditTrail(jdbc, IDENTITY_SCHEMA);
+    }
+
+    @Bean
+    AuditLog auditLog(AuditTrail trail, ObjectProvider<ActorUnits> units) {
+        return new PersistentAuditLog(trail, units.getIfAvailable(() -> login -> Set.of()));
+    }
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> denialAuditFilter(AuditLog audit, Clock clock) {

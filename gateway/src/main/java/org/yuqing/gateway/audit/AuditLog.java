@@ -1,8 +1,8 @@
 package org.yuqing.gateway.audit;
 
 /**
- * Where security-relevant facts are recorded (审计日志). The slice writes them to the {@code yuqing.audit} logger;
- * a persistent store implements this interface later and replaces the logging bean.
+ * Where security-relevant facts are recorded (审计日志): one line on the {@code yuqing.audit} logger and one row in
+ * {@code identity.audit_event} each ({@link PersistentAuditLog}).
  *
  * <p>Implementations never receive a secret: no password, no {@code Authorization} header, no session id.
  */

@@ -2,14 +2,12 @@ package org.yuqing.gateway.audit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 
 /**
  * Writes each audit event as one line on the {@code yuqing.audit} logger, in {@code key=value} form (values quoted
  * and escaped, so a login name with a line break cannot forge a second line), and also as SLF4J key-value pairs for a
- * structured (JSON) encoder.
+ * structured (JSON) encoder. Part of {@link PersistentAuditLog}.
  */
-@Component
 class LoggingAuditLog implements AuditLog {
 
     /** The dedicated logger name; route it to its own file or collector in production. */

@@ -1,5 +1,5 @@
 /**
- * The security audit trail (安全审计): logins, lockouts, logouts and denied requests, one structured line each on the
- * {@code yuqing.audit} logger, behind {@link org.yuqing.gateway.audit.AuditLog} so a database store can replace it.
+ * The security audit trail (安全审计): logins, lockouts, logouts, denied requests, client tokens and directory changes,
+ * one structured line each on the {@code yuqing.audit} logger and one row in {@code identity.audit_event}.
  */
 package org.yuqing.gateway.audit;

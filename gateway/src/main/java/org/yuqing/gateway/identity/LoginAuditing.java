@@ -4,7 +4,11 @@ import java.time.Clock;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.server.resource.authentication.AbstractOAuth2TokenAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureDisabledEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.stereotype.Component;
@@ -16,8 +20,8 @@ import org.yuqing.gateway.audit.AuditLog;
 import org.yuqing.gateway.audit.AuditedRequests;
 
 /**
- * Turns Spring Security's authentication events into failure counts and audit lines: each success, failure,
- * lockout and logout. Only the login name travels; the credentials are never read.
+ * Turns Spring Security's authentication events into failure counts and audit lines: each success, failure
+ * (wrong password or disabled account), lockout and logout. Only the login name travels; the credentials are never read.
  */
 @Component
 class LoginAuditing {
@@ -34,6 +38,10 @@ class LoginAuditing {
 
     @EventListener
     void succeeded(AuthenticationSuccessEvent event) {
+        if (isBearer(event.getAuthentication())) {
+            // A token is no login: it was issued (and audited) before, and its use is not a password attempt.
+            return;
+        }
         String login = event.getAuthentication().getName();
         attempts.succeeded(login);
         record(AuditAction.LOGIN_SUCCESS, "SUCCESS", login, "");
@@ -41,6 +49,11 @@ class LoginAuditing {
 
     @EventListener
     void failed(AuthenticationFailureBadCredentialsEvent event) {
+        if (isBearer(event.getAuthentication())) {
+            // A refused token counts against no login name, and its text (a credential) must not be logged: the
+            // denial itself is audited as a 401.
+            return;
+        }
         String login = event.getAuthentication().getName();
         HttpServletRequest request = currentRequest();
         String clientIp = request == null ? "" : AuditedRequests.clientIp(request);
@@ -49,6 +62,11 @@ class LoginAuditing {
         if (locked) {
             record(AuditAction.LOCKOUT, "LOCKED", login, "too many failed logins");
         }
+    }
+
+    @EventListener
+    void refusedDisabled(AuthenticationFailureDisabledEvent event) {
+        record(AuditAction.LOGIN_FAILURE, "DISABLED", event.getAuthentication().getName(), "account disabled");
     }
 
     @EventListener
@@ -66,6 +84,11 @@ class LoginAuditing {
                 request == null ? "" : request.getMethod(),
                 request == null ? "" : request.getRequestURI(),
                 detail.isEmpty() ? how : how.isEmpty() ? detail : how + ": " + detail));
+    }
+
+    private static boolean isBearer(Authentication authentication) {
+        return authentication instanceof BearerTokenAuthenticationToken
+                || authentication instanceof AbstractOAuth2TokenAuthenticationToken<?>;
     }
 
     private static HttpServletRequest currentRequest() {

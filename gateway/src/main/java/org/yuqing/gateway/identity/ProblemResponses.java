@@ -25,6 +25,15 @@ final class ProblemResponses {
         };
     }
 
+    /** A bearer token that is expired, forged, or not this gateway's: 401 without revealing which. */
+    AuthenticationEntryPoint invalidBearerToken() {
+        return (request, response, exception) -> {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
+                    "Bearer realm=\"Yuqing\", error=\"invalid_token\", error_description=\"invalid or expired token\"");
+            problems.write(request, response, HttpStatus.UNAUTHORIZED, "访问令牌无效或已过期。");
+        };
+    }
+
     AccessDeniedHandler forbidden() {
         return (request, response, exception) ->
                 problems.write(request, response, HttpStatus.FORBIDDEN, "没有执行此操作的权限。");

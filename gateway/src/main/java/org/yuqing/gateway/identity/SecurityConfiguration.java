@@ -9,6 +9,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
@@ -27,26 +28,35 @@ import org.springframework.security.web.authentication.SimpleUrlAuthenticationSu
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.yuqing.gateway.audit.AuditLog;
 import org.yuqing.gateway.protection.Problems;
+import org.yuqing.security.YuqingClaims;
 
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
 
 /**
- * Authentication at the entry (foundation level): browser users log in with the form at {@code /login} and keep the
- * {@code YUQING_SESSION} cookie; API clients use HTTP Basic. The security issue replaces the forwarded identity
- * headers with signed tokens that each service validates.
+ * Authentication at the entry: browser users log in with the form at {@code /login} and keep the
+ * {@code YUQING_SESSION} cookie; API clients use HTTP Basic or a bearer token of this gateway (accepted on
+ * {@code /api/**} only, verified with the gateway's own keys). Every proxied request then carries a signed token
+ * (see the routing package); services validate it themselves.
  *
- * <p>CSRF is checked only where the gateway itself takes a form post ({@code /login}, {@code /logout}). The API
- * ({@code /api/**}) is exempt for now, its Basic and cookie clients being trusted; the security issue adds
- * token-based CSRF protection there. The proxied console is exempt because Vaadin carries its own CSRF token in
- * every request.
+ * <p>CSRF: the login and logout forms (session token), and every unsafe {@code /api/**} call that rides on the session
+ * cookie alone (double-submit cookie {@code XSRF-TOKEN} / header {@code X-XSRF-TOKEN}, see {@link ApiCsrf}). Calls
+ * with their own {@code Authorization} need no token. The proxied console is exempt because Vaadin carries its own
+ * CSRF token in every request.
  *
  * <p>Hardening: a locked login name or a throttled client address is refused before its password is checked
  * ({@link LoginThrottle}, counts in {@link LoginAttempts}); a console session ends after 30 minutes idle
- * ({@code server.servlet.session.timeout}) or at its absolute lifetime ({@link SessionLifetime}).
+ * ({@code server.servlet.session.timeout}) or at its absolute lifetime ({@link SessionLifetime}); a disabled user
+ * cannot log in and gets no token.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -55,7 +65,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain gatewaySecurity(HttpSecurity http, Problems problemWriter, LoginAttempts attempts,
-                                        AuditLog audit, Clock clock) {
+                                        AuditLog audit, Clock clock, JwtDecoder decoder) {
         ProblemResponses problems = new ProblemResponses(problemWriter);
         AuthenticationEntryPoint entryPoint = DelegatingAuthenticationEntryPoint.builder()
                 .addEntryPointFor(problems.unauthorized(), API)
@@ -85,12 +95,39 @@ class SecurityConfiguration {
                         .logoutSuccessHandler(redirectTo("/login?logout"))
                         .deleteCookies("YUQING_SESSION", "JSESSIONID")
                         .permitAll())
-                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new OrRequestMatcher(
-                        pathPattern(HttpMethod.POST, "/login"), pathPattern(HttpMethod.POST, "/logout"))))
+                .oauth2ResourceServer(oauth -> oauth
+                        .bearerTokenResolver(apiBearerTokens())
+                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(rolesFromToken()))
+                        .authenticationEntryPoint(problems.invalidBearerToken())
+                        .accessDeniedHandler(problems.forbidden()))
+                .csrf(csrf -> csrf
+                        .csrfTokenRepository(ApiCsrf.repository())
+                        .csrfTokenRequestHandler(ApiCsrf.requestHandler())
+                        .requireCsrfProtectionMatcher(new OrRequestMatcher(
+                                pathPattern(HttpMethod.POST, "/login"), pathPattern(HttpMethod.POST, "/logout"),
+                                ApiCsrf.sessionApiWrites())))
+                .addFilterAfter(new ApiCsrf.CookieIssuer(), CsrfFilter.class)
+                .cors(Customizer.withDefaults())
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(entryPoint)
                         .defaultAccessDeniedHandlerFor(problems.forbidden(), API));
         return http.build();
+    }
+
+    /** Bearer tokens count on the API only; elsewhere (the console) the session decides. */
+    private static BearerTokenResolver apiBearerTokens() {
+        DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
+        return request -> ApiCsrf.isApi(request) ? header.resolve(request) : null;
+    }
+
+    /** The token's {@code roles} become {@code ROLE_*} authorities, its {@code sub} the principal's name. */
+    private static JwtAuthenticationConverter rolesFromToken() {
+        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+        roles.setAuthoritiesClaimName(YuqingClaims.ROLES);
+        roles.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(roles);
+        return converter;
     }
 
     /** To the console, noting in the session when its user logged in (for the absolute session lifetime). */
@@ -147,6 +184,7 @@ class SecurityConfiguration {
                 .map(account -> User.withUsername(account.login())
                         .password(account.passwordHash())
                         .roles(account.roles().toArray(String[]::new))
+                        .disabled(!account.enabled())
                         .build())
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
     }

@@ -6,20 +6,21 @@ import java.util.Objects;
 /**
  * A user of the platform (用户) as the gateway knows them.
  *
- * @param login        the login name, also forwarded to services as {@code X-Yuqing-User}; ASCII letters, digits and
- *                     {@code . _ @ -}
+ * @param login        the login name, the {@code sub} of the user's tokens; ASCII letters, digits and {@code . _ @ -}
  * @param displayName  the name shown in the console, e.g. 张三
  * @param passwordHash the password hash in {@code DelegatingPasswordEncoder} form, e.g. {@code {bcrypt}$2a$10$...}
  * @param units        the ids of the units (责任单位) the user acts for, never empty
  * @param roles        the user's roles, e.g. {@code MONITOR}, {@code LEADER}
+ * @param enabled      false for a disabled account, which can neither log in nor get tokens
  */
 public record UserAccount(String login, String displayName, String passwordHash, List<String> units,
-                          List<String> roles) {
+                          List<String> roles, boolean enabled) {
 
     /**
      * Validates and copies the account.
      *
-     * @throws IllegalArgumentException when a field would not fit a forwarded header or the hash has no encoder id
+     * @throws IllegalArgumentException when the login or a unit id has characters outside the allowed ones, or the hash
+     *                                  has no encoder id
      */
     public UserAccount {
         Objects.requireNonNull(login, "login");
@@ -41,5 +42,18 @@ public record UserAccount(String login, String displayName, String passwordHash,
             }
         }
         roles = List.copyOf(roles == null ? List.of() : roles);
+    }
+
+    /**
+     * An enabled account.
+     *
+     * @param login        the login name
+     * @param displayName  the display name
+     * @param passwordHash the password hash with its encoder id
+     * @param units        the unit ids
+     * @param roles        the role names
+     */
+    public UserAccount(String login, String displayName, String passwordHash, List<String> units, List<String> roles) {
+        this(login, displayName, passwordHash, units, roles, true);
     }
 }

@@ -1,15 +1,22 @@
 package org.yuqing.gateway.protection;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Registers the protection filters around Spring Security (whose chain runs at order -100): the headers and the
- * body size limit before it, the rate limit after it (it needs to know the user).
+ * body size limit before it, the rate limit after it (it needs to know the user); and the API's CORS policy, which
+ * Spring Security applies.
  */
 @Configuration(proxyBeanMethods = false)
 class ProtectionConfiguration {
@@ -17,6 +24,24 @@ class ProtectionConfiguration {
     @Bean
     Problems problems(JsonMapper json) {
         return new Problems(json);
+    }
+
+    /**
+     * CORS of the API: the listed origins only, with {@code Authorization} and {@code Content-Type}; without a
+     * listed origin every cross-origin call and preflight is refused (403, no allow headers). Spring Security's
+     * chains pick this bean up by its name.
+     */
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(CorsProperties properties) {
+        CorsConfiguration api = new CorsConfiguration();
+        api.setAllowedOrigins(properties.allowedOrigins());
+        api.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"));
+        api.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE));
+        api.setAllowCredentials(false);
+        api.setMaxAge(Duration.ofMinutes(30));
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/api/**", api);
+        return source;
     }
 
     @Bean

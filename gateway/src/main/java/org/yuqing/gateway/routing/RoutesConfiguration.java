@@ -1,6 +1,7 @@
 package org.yuqing.gateway.routing;
 
 import java.net.URI;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +16,7 @@ import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 import org.yuqing.gateway.identity.UserDirectory;
+import org.yuqing.gateway.identity.UserTokens;
 import org.yuqing.gateway.protection.BodySizeLimit;
 
 import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.uri;
@@ -24,7 +26,10 @@ import static org.springframework.web.servlet.function.RequestPredicates.path;
 
 /**
  * The routes, in priority order: each service's API, the public statements site, then the console for everything
- * that is not the gateway's own. {@code /internal/**} (the event feeds) is never routed and answers 404.
+ * that is not the gateway's own ({@code /login}, {@code /logout}, {@code /oauth2/**}, {@code /.well-known/**},
+ * {@code /actuator/**}, and {@code /api/**} families without a route such as {@code /api/identity/**}, which the
+ * gateway's controllers answer). {@code /internal/**} (the event feeds) is never routed and answers 404. Every proxied
+ * request carries the caller's token ({@link TokenRelay}).
  */
 @Configuration(proxyBeanMethods = false)
 class RoutesConfiguration {
@@ -32,13 +37,14 @@ class RoutesConfiguration {
     private static final Logger log = LoggerFactory.getLogger(RoutesConfiguration.class);
 
     @Bean
-    RouterFunction<ServerResponse> gatewayRoutes(RouteTargets targets, UserDirectory directory) {
-        return proxy("monitoring", path("/api/monitoring/**"), targets.monitoring(), directory)
-                .and(proxy("grading", path("/api/grading/**"), targets.grading(), directory))
-                .and(proxy("casework", path("/api/casework/**"), targets.casework(), directory))
-                .and(proxy("publishing", path("/api/publishing/**"), targets.publishing(), directory))
-                .and(proxy("public-site", path("/public/**"), targets.publishing(), directory))
-                .and(proxy("console", consolePaths(), targets.console(), directory));
+    RouterFunction<ServerResponse> gatewayRoutes(RouteTargets targets, UserDirectory directory, UserTokens tokens) {
+        Function<ServerRequest, ServerRequest> relay = TokenRelay.relay(directory, tokens);
+        return proxy("monitoring", path("/api/monitoring/**"), targets.monitoring(), relay)
+                .and(proxy("grading", path("/api/grading/**"), targets.grading(), relay))
+                .and(proxy("casework", path("/api/casework/**"), targets.casework(), relay))
+                .and(proxy("publishing", path("/api/publishing/**"), targets.publishing(), relay))
+                .and(proxy("public-site", path("/public/**"), targets.publishing(), TokenRelay.anonymous()))
+                .and(proxy("console", consolePaths(), targets.console(), relay));
     }
 
     /** Everything except what the gateway answers itself, the API families and the never-routed feeds. */
@@ -48,16 +54,18 @@ class RoutesConfiguration {
                 .and(path("/internal/**").negate())
                 .and(path("/login").negate())
                 .and(path("/logout").negate())
+                .and(path("/oauth2/**").negate())
+                .and(path("/.well-known/**").negate())
                 .and(path("/actuator/**").negate())
                 .and(path("/error").negate());
     }
 
     private static RouterFunction<ServerResponse> proxy(String id, RequestPredicate paths, URI target,
-                                                        UserDirectory directory) {
+                                                        Function<ServerRequest, ServerRequest> identity) {
         return route(id)
                 .route(paths, http())
                 .before(uri(target))
-                .before(IdentityHeaders.vouchFor(directory))
+                .before(identity)
                 .onError(ResourceAccessException.class, (error, request) -> unavailable(id, request))
                 .build();
     }

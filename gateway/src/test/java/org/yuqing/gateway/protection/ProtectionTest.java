@@ -4,7 +4,9 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,29 +21,26 @@ import org.yuqing.gateway.CapturedLogs;
 import org.yuqing.gateway.EchoBackend;
 import org.yuqing.gateway.GatewayClient;
 import org.yuqing.gateway.MutableClock;
+import org.yuqing.gateway.TestUsers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.yuqing.gateway.GatewayClient.basic;
 import static org.yuqing.gateway.GatewayClient.json;
+import static org.yuqing.gateway.db.Tables.USERS;
 
 @Import(MutableClock.Config.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "yuqing.gateway.protection.max-api-body-size=1KB",
     "yuqing.gateway.protection.requests-per-second=2",
     "yuqing.gateway.protection.burst=3",
-    "yuqing.gateway.users[0].login=demo",
-    "yuqing.gateway.users[0].password={bcrypt}$2a$10$nouwD.TDs793cJFuEaKdq.7vmDcwKJ90yAxK3nklkN.QZ6XbS4xDy",
-    "yuqing.gateway.users[0].units=district",
-    "yuqing.gateway.users[1].login=zhang",
-    "yuqing.gateway.users[1].password={bcrypt}$2a$10$nouwD.TDs793cJFuEaKdq.7vmDcwKJ90yAxK3nklkN.QZ6XbS4xDy",
-    "yuqing.gateway.users[1].units=district",
 })
 class ProtectionTest {
 
     private static final EchoBackend CONSOLE = EchoBackend.start("console");
     private static final EchoBackend SERVICES = EchoBackend.start("services");
     private static final String DEMO = basic("demo", "yuqing-demo");
-    private static final String ZHANG = basic("zhang", "yuqing-demo");
+    private static final String ZHANG_LOGIN = TestUsers.unique("zhang");
+    private static final String ZHANG = basic(ZHANG_LOGIN, TestUsers.PASSWORD);
 
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
@@ -63,11 +62,17 @@ class ProtectionTest {
     @Autowired
     TokenBuckets buckets;
 
+    @Autowired
+    DSLContext db;
+
     GatewayClient gateway;
     CapturedLogs logs;
 
     @BeforeEach
     void setUp() {
+        if (!db.fetchExists(USERS, USERS.LOGIN.eq(ZHANG_LOGIN))) {
+            TestUsers.user(db, ZHANG_LOGIN, List.of("district"), List.of("MONITOR"));
+        }
         gateway = new GatewayClient(port);
         buckets.clear();
         logs = CapturedLogs.of("yuqing.audit");

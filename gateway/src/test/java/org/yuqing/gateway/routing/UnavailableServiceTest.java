@@ -25,6 +25,7 @@ class UnavailableServiceTest {
 
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
+        org.yuqing.platform.stack.StackTestProperties.postgres(registry);
         for (String target : new String[] {"monitoring", "grading", "casework", "publishing", "console"}) {
             registry.add("yuqing.gateway.routes." + target, () -> NOBODY);
         }
