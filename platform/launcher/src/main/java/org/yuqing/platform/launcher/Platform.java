@@ -78,9 +78,10 @@ public final class Platform implements AutoCloseable {
 
         Path logs = data.resolve("logs");
         Map<String, String> env = serviceEnvironment();
+        Map<String, String> secrets = clientSecrets();
         for (String service : SERVICES) {
             services.add(ServiceProcess.start(service, jar(service), settings.ports().get(service),
-                    settings.serviceJavaOptions(), env, List.of(), logs));
+                    settings.serviceJavaOptions(), environmentOf(service, env, secrets), List.of(), logs));
         }
         for (ServiceProcess service : services) {
             service.awaitHealthy(Duration.ofSeconds(180));
@@ -100,8 +101,39 @@ public final class Platform implements AutoCloseable {
             env.put("YUQING_" + key + "_URL", settings.url(service));
         });
         env.put("YUQING_PUBLIC_BASE_URL", settings.url("gateway"));
+        // The gateway issues tokens under this name; every service accepts only tokens that carry it.
+        env.put("YUQING_ISSUER", settings.url("gateway"));
         env.put("YUQING_PUBLISHING_PUBLIC_BASE_URL", settings.url("gateway"));
         env.put("SERVER_ADDRESS", "127.0.0.1");
+        return env;
+    }
+
+    /**
+     * A fresh client secret per service and start: each service gets its own to fetch its service token from the
+     * gateway, and the gateway gets them all. Nothing of it is written to disk.
+     */
+    private static Map<String, String> clientSecrets() {
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        Map<String, String> secrets = new HashMap<>();
+        for (String service : SERVICES) {
+            if (!service.equals("gateway")) {
+                byte[] bytes = new byte[32];
+                random.nextBytes(bytes);
+                secrets.put(service, java.util.HexFormat.of().formatHex(bytes));
+            }
+        }
+        return secrets;
+    }
+
+    private static Map<String, String> environmentOf(String service, Map<String, String> common,
+                                                     Map<String, String> secrets) {
+        Map<String, String> env = new HashMap<>(common);
+        if (service.equals("gateway")) {
+            secrets.forEach((client, secret) ->
+                    env.put("YUQING_GATEWAY_CLIENTS_" + client.toUpperCase() + "_SECRET", "{noop}" + secret));
+        } else {
+            env.put("YUQING_CLIENT_SECRET", secrets.get(service));
+        }
         return env;
     }
 

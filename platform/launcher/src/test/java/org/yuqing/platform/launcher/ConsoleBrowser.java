@@ -64,6 +64,15 @@ final class ConsoleBrowser {
             wait.until(d -> bodyText(d).contains("新华网") || bodyText(d).contains("www.news.cn"));
             screenshot(driver, screenshots.resolve("search.png"));
             assertThat(bodyText(driver)).contains("舆情检索").contains("化工厂");
+
+            // The demo user is an administrator: the users and units pages list the directory.
+            driver.findElement(By.id("nav-users")).click();
+            wait.until(d -> d.findElements(By.id("users-grid")).size() == 1 && bodyText(d).contains("演示用户"));
+            screenshot(driver, screenshots.resolve("users.png"));
+            assertThat(bodyText(driver)).contains("管理员").contains("区委网信办");
+            driver.findElement(By.id("nav-units")).click();
+            wait.until(d -> d.findElements(By.id("units-grid")).size() == 1 && bodyText(d).contains("区委网信办"));
+            screenshot(driver, screenshots.resolve("units.png"));
         } finally {
             driver.quit();
         }

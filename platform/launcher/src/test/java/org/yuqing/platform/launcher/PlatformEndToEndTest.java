@@ -11,6 +11,7 @@ import org.yuqing.platform.stack.StackDirectories;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -22,7 +23,10 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -103,6 +107,58 @@ class PlatformEndToEndTest {
 
     @Test
     @Order(4)
+    void every_service_checks_tokens_itself_and_a_sibling_unit_sees_nothing_of_the_districts_incident()
+            throws Exception {
+        Map<String, String> readPaths = Map.of(
+                "monitoring", "/api/monitoring/topics",
+                "grading", "/api/grading/plans",
+                "casework", "/api/casework/cases",
+                "publishing", "/api/publishing/statements",
+                "ui", "/");
+        String token = tokenFor(DemoDrill.LOGIN, DemoDrill.PASSWORD);
+        String forged = ForgedTokens.signedByAStranger(settings.url("gateway"), "intruder", "district");
+        for (Map.Entry<String, String> service : readPaths.entrySet()) {
+            String direct = settings.url(service.getKey()) + service.getValue();
+            assertThat(status(direct, null)).as("%s without a token", service.getKey()).isEqualTo(401);
+            assertThat(status(direct, "Bearer " + forged)).as("%s, forged token", service.getKey()).isEqualTo(401);
+            assertThat(status(direct, "Bearer " + ForgedTokens.withWidenedRoles(token)))
+                    .as("%s, tampered token", service.getKey()).isEqualTo(401);
+            assertThat(status(direct, "Bearer " + token)).as("%s, the gateway's token", service.getKey())
+                    .isEqualTo(200);
+        }
+        for (String service : List.of("monitoring", "grading", "casework", "publishing")) {
+            assertThat(status(settings.url(service) + "/internal/events?waitMillis=0", "Bearer " + token))
+                    .as("%s feed with a user's token", service).isEqualTo(403);
+        }
+
+        // The administrator adds a user to a sibling unit below the district; that user sees none of the
+        // district's own incident, case or posts.
+        String password = "edu-" + UUID.randomUUID();
+        HttpResponse<String> created = send("POST", "/api/identity/users", basic(DemoDrill.LOGIN, DemoDrill.PASSWORD),
+                """
+                {"login":"edu-handler","name":"教育局处置员","password":"%s","units":["district-education"],
+                 "roles":["MONITOR","ANALYST","LEADER","UNIT_HANDLER","PUBLISHER"]}""".formatted(password));
+        assertThat(created.statusCode()).as("user created: %s", created.body()).isEqualTo(201);
+        String sibling = basic("edu-handler", password);
+
+        String districtCases = get("/api/casework/cases");
+        Matcher caseId = Pattern.compile("\"id\"\\s*:\\s*\"?([0-9a-f-]{1,36})").matcher(districtCases);
+        assertThat(caseId.find()).as("a case id in %s", districtCases).isTrue();
+        HttpResponse<String> siblingCases = send("GET", "/api/casework/cases", sibling, null);
+        assertThat(siblingCases.statusCode()).isEqualTo(200);
+        assertThat(siblingCases.body()).doesNotContain(DemoDrill.INCIDENT_TITLE).doesNotContain("东湖化工厂");
+        assertThat(send("GET", "/api/casework/cases/" + caseId.group(1), sibling, null).statusCode())
+                .as("another unit's case").isEqualTo(404);
+        HttpResponse<String> search = send("GET", "/api/monitoring/posts/search?q="
+                + URLEncoder.encode("化工厂", StandardCharsets.UTF_8), sibling, null);
+        assertThat(search.statusCode()).isEqualTo(200);
+        assertThat(search.body()).containsPattern("\"total\"\\s*:\\s*0\\b").doesNotContain("化工厂");
+        assertThat(send("GET", "/api/identity/users", sibling, null).statusCode()).as("users page without ADMIN")
+                .isEqualTo(403);
+    }
+
+    @Test
+    @Order(5)
     void stopping_leaves_no_process_behind_and_starting_again_keeps_the_data() throws Exception {
         long self = ProcessHandle.current().pid();
         Map<Long, String> processes = new HashMap<>();
@@ -122,6 +178,42 @@ class PlatformEndToEndTest {
         assertThat(get("/api/casework/cases")).contains(DemoDrill.INCIDENT_TITLE).contains("东湖化工厂");
         assertThat(get("/api/monitoring/posts/search?q=" + java.net.URLEncoder.encode("危化品泄漏", StandardCharsets.UTF_8)))
                 .contains("东湖化工厂");
+    }
+
+    /** A token of the user, from the gateway's token endpoint for logged-in users. */
+    static String tokenFor(String login, String password) throws IOException, InterruptedException {
+        HttpResponse<String> answer = send("POST", "/api/identity/token", basic(login, password), null);
+        assertThat(answer.statusCode()).as("token for %s: %s", login, answer.body()).isEqualTo(200);
+        Matcher token = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(answer.body());
+        assertThat(token.find()).as("access_token in %s", answer.body()).isTrue();
+        return token.group(1);
+    }
+
+    static String basic(String login, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static int status(String url, String authorization) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    static HttpResponse<String> send(String method, String path, String authorization, String json)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(settings.url("gateway") + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", authorization)
+                .header("Accept", "application/json");
+        if (json != null) {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     static String get(String path) throws IOException, InterruptedException {
