@@ -101,6 +101,28 @@ public final class TestTokens {
     }
 
     /**
+     * Every kind of token a service must refuse with 401, as {@code Authorization} header values by name: expired,
+     * tampered, unsigned ({@code alg: none}), signed by a key no JWKS publishes, another issuer, another audience,
+     * and not a JWT at all.
+     *
+     * @param login the subject the tokens claim
+     * @param unit  the unit they claim
+     * @return name → {@code Bearer …}, in a stable order
+     */
+    public java.util.Map<String, String> untrustworthy(String login, String unit) {
+        String valid = user(login).units(unit).token();
+        java.util.Map<String, String> bad = new java.util.LinkedHashMap<>();
+        bad.put("expired", "Bearer " + user(login).units(unit).expired(Duration.ofMinutes(5)).token());
+        bad.put("tampered", "Bearer " + tampered(valid));
+        bad.put("unsigned (alg none)", "Bearer " + unsigned(valid));
+        bad.put("signed by a key no JWKS publishes", "Bearer " + stranger().user(login).units(unit).token());
+        bad.put("another issuer", "Bearer " + user(login).units(unit).issuer("http://elsewhere.test").token());
+        bad.put("another audience", "Bearer " + user(login).units(unit).audience("payroll").token());
+        bad.put("not a JWT", "Bearer definitely-not-a-token");
+        return bad;
+    }
+
+    /**
      * A token whose payload was changed after signing (here: the unit scope widened), keeping the signature.
      *
      * @param token a compact JWT

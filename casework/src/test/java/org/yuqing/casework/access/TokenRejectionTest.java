@@ -6,7 +6,6 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.yuqing.security.Role;
 import org.yuqing.security.TestTokens;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -27,13 +26,7 @@ class TokenRejectionTest extends AccessTestSupport {
         String valid = tokens.user("li").units(unit).token();
         Map<String, String> bad = new LinkedHashMap<>();
         bad.put("no token", null);
-        bad.put("expired", "Bearer " + tokens.user("li").units(unit).expired(Duration.ofMinutes(5)).token());
-        bad.put("tampered", "Bearer " + TestTokens.tampered(valid));
-        bad.put("unsigned (alg none)", "Bearer " + TestTokens.unsigned(valid));
-        bad.put("signed by a key no JWKS publishes", "Bearer " + TestTokens.stranger().user("li").units(unit).token());
-        bad.put("another issuer", "Bearer " + tokens.user("li").units(unit).issuer("http://elsewhere.test").token());
-        bad.put("another audience", "Bearer " + tokens.user("li").units(unit).audience("payroll").token());
-        bad.put("not a JWT", "Bearer definitely-not-a-token");
+        bad.putAll(tokens.untrustworthy("li", unit));
 
         SoftAssertions softly = new SoftAssertions();
         assertThat(endpoints()).hasSizeGreaterThan(10);

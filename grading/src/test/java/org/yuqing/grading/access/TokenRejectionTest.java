@@ -8,7 +8,6 @@ import org.yuqing.grading.GradingServiceTest;
 import org.yuqing.security.TestTokens;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,13 +35,7 @@ class TokenRejectionTest extends GradingServiceTest {
         String valid = tokens.user("li").units(UNIT).token();
         Map<String, String> bad = new LinkedHashMap<>();
         bad.put("no token", null);
-        bad.put("expired", "Bearer " + tokens.user("li").units(UNIT).expired(Duration.ofMinutes(5)).token());
-        bad.put("tampered", "Bearer " + TestTokens.tampered(valid));
-        bad.put("unsigned (alg none)", "Bearer " + TestTokens.unsigned(valid));
-        bad.put("signed by a stranger's key", "Bearer " + TestTokens.stranger().user("li").units(UNIT).token());
-        bad.put("another issuer", "Bearer " + tokens.user("li").units(UNIT).issuer("http://elsewhere.test").token());
-        bad.put("another audience", "Bearer " + tokens.user("li").units(UNIT).audience("payroll").token());
-        bad.put("not a JWT", "Bearer not-a-token");
+        bad.putAll(tokens.untrustworthy("li", UNIT));
         Map<String, String> values = Map.of("incidentId", UUID.randomUUID().toString(), "id", "district",
                 "version", "1", "category", "INQUIRY");
         List<Endpoint> endpoints = Endpoint.of(mapping);

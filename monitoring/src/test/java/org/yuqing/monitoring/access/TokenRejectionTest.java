@@ -12,7 +12,6 @@ import org.yuqing.monitoring.MonitoringIntegrationTest;
 import org.yuqing.security.Role;
 import org.yuqing.security.TestTokens;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,12 +37,7 @@ class TokenRejectionTest extends MonitoringIntegrationTest {
         String valid = tokens.user("intruder").units(UNIT).token();
         Map<String, String> bad = new LinkedHashMap<>();
         bad.put("no token", null);
-        bad.put("expired", "Bearer " + tokens.user("intruder").units(UNIT).expired(Duration.ofMinutes(5)).token());
-        bad.put("tampered", "Bearer " + TestTokens.tampered(valid));
-        bad.put("unsigned (alg none)", "Bearer " + TestTokens.unsigned(valid));
-        bad.put("signed by a stranger's key", "Bearer " + TestTokens.stranger().user("intruder").units(UNIT).token());
-        bad.put("another issuer", "Bearer " + tokens.user("intruder").units(UNIT).issuer("http://elsewhere.test").token());
-        bad.put("another audience", "Bearer " + tokens.user("intruder").units(UNIT).audience("payroll").token());
+        bad.putAll(tokens.untrustworthy("intruder", UNIT));
         bad.put("not a bearer token", "Basic dGVzdGVyOnRlc3Rlcg==");
         List<Endpoint> endpoints = Endpoint.all(mapping);
         assertThat(endpoints).hasSizeGreaterThan(10);

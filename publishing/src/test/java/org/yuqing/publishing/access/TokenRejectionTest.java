@@ -15,7 +15,6 @@ import org.springframework.web.context.WebApplicationContext;
 import org.yuqing.publishing.PublishingIntegrationTest;
 import org.yuqing.security.TestTokens;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,13 +50,7 @@ class TokenRejectionTest extends PublishingIntegrationTest {
         String valid = tokens.user("li").units(UNIT).token();
         Map<String, String> bad = new LinkedHashMap<>();
         bad.put("no token", null);
-        bad.put("expired", "Bearer " + tokens.user("li").units(UNIT).expired(Duration.ofMinutes(5)).token());
-        bad.put("tampered", "Bearer " + TestTokens.tampered(valid));
-        bad.put("unsigned (alg none)", "Bearer " + TestTokens.unsigned(valid));
-        bad.put("signed by a stranger's key", "Bearer " + TestTokens.stranger().user("li").units(UNIT).token());
-        bad.put("another issuer", "Bearer " + tokens.user("li").units(UNIT).issuer("http://elsewhere.test").token());
-        bad.put("another audience", "Bearer " + tokens.user("li").units(UNIT).audience("payroll").token());
-        bad.put("not a JWT", "Bearer definitely-not-a-token");
+        bad.putAll(tokens.untrustworthy("li", UNIT));
         List<Endpoints.Endpoint> api = Endpoints.of(context).stream()
                 .filter(e -> e.pattern().startsWith("/api/") || e.pattern().startsWith("/internal/"))
                 .toList();
