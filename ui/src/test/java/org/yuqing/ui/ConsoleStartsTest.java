@@ -15,9 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConsoleStartsTest extends ConsoleHttpTestSupport {
 
     @Test
-    void the_cases_search_and_admin_routes_serve_the_console_page() throws Exception {
+    void the_cases_search_account_and_admin_routes_serve_the_console_page() throws Exception {
         String bearer = TestTokens.shared().user("starter").roles(Role.MONITOR).units("district").bearer();
-        for (String path : new String[] {"/", "/cases", "/search", "/users", "/units", "/audit"}) {
+        for (String path : new String[] {"/", "/cases", "/search", "/users", "/units", "/audit", "/account"}) {
             HttpResponse<String> page = call("GET", path, bearer);
 
             assertThat(page.statusCode()).as(path).isEqualTo(200);

@@ -28,7 +28,9 @@ import org.yuqing.ui.i18n.ConsoleTranslations;
 import org.yuqing.ui.layout.MainLayout;
 
 /**
- * 案件: the cases the user may see, with the report and first-statement deadlines as Beijing time and a countdown.
+ * 案件: the cases the user may see, with the report and first-statement deadlines as Beijing time and a countdown,
+ * and each case's next deadline (下一时限, the earliest not met yet) counting down. Countdowns are red when overdue and
+ * amber when at most 30 minutes are left ({@link Countdown}).
  * Without server push, the countdowns are re-rendered by a poll every 30 seconds; the list itself is re-read on
  * "刷新".
  */
@@ -70,6 +72,8 @@ public class CasesView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true);
         grid.addColumn(CaseSummary::unitId).setKey("unit").setHeader(getTranslation("cases.column.unit"))
                 .setAutoWidth(true);
+        grid.addComponentColumn(this::nextDeadline).setKey("nextDeadline")
+                .setHeader(getTranslation("cases.column.nextDeadline")).setWidth("12em").setFlexGrow(0);
         grid.addComponentColumn(c -> deadline(c.reportDueAt(), c.reportedAt(), "cases.reported"))
                 .setKey("reportDue").setHeader(getTranslation("cases.column.reportDue")).setWidth("12em")
                 .setFlexGrow(0);
@@ -145,6 +149,32 @@ public class CasesView extends VerticalLayout implements HasDynamicTitle {
         return serviceName != null ? serviceName : code == null ? "" : code;
     }
 
+    /** The earliest deadline not met yet, named, with its countdown; a dash when none is open. */
+    private Div nextDeadline(CaseSummary summary) {
+        Div cell = new Div();
+        Deadline.next(summary).ifPresentOrElse(next -> {
+            Span name = new Span(getTranslation(next.nameKey()));
+            Span state = countdown(next.dueAt());
+            name.getStyle().set("display", "block");
+            state.getStyle().set("display", "block").set("font-size", "0.875em");
+            cell.add(name, state);
+        }, () -> cell.setText("—"));
+        return cell;
+    }
+
+    /** 剩余… or 已超时…: red when overdue, amber when at most 30 minutes are left, else quiet. */
+    private Span countdown(Instant due) {
+        Countdown countdown = Countdown.until(due, clock.instant());
+        Span state = new Span(getTranslation(countdown.phraseKey(),
+                getTranslation(countdown.durationKey(), countdown.hours(), countdown.minutes())));
+        state.getStyle().set("color", countdown.color());
+        if (countdown.overdue() || countdown.soon()) {
+            state.getStyle().set("font-weight", "600");
+        }
+        state.addClassNames("countdown", countdown.stateClass());
+        return state;
+    }
+
     private Div deadline(Instant due, Instant doneAt, String doneKey) {
         Div cell = new Div();
         if (due == null) {
@@ -156,17 +186,10 @@ public class CasesView extends VerticalLayout implements HasDynamicTitle {
         if (doneAt != null) {
             state = new Span(getTranslation(doneKey));
             state.getStyle().set("color", "var(--lumo-success-text-color)");
+            state.addClassNames("countdown", "countdown-met");
         } else {
-            Countdown countdown = Countdown.until(due, clock.instant());
-            state = new Span(getTranslation(countdown.phraseKey(),
-                    getTranslation(countdown.durationKey(), countdown.hours(), countdown.minutes())));
-            state.getStyle().set("color", countdown.overdue()
-                    ? "var(--lumo-error-text-color)" : "var(--lumo-secondary-text-color)");
-            if (countdown.overdue()) {
-                state.getStyle().set("font-weight", "600");
-            }
+            state = countdown(due);
         }
-        state.addClassName("countdown");
         // Two lines: the deadline, then how far it is, so neither is cut off in a narrow column.
         when.getStyle().set("display", "block");
         state.getStyle().set("display", "block").set("font-size", "0.875em");

@@ -5,22 +5,27 @@ import java.time.Instant;
 
 /**
  * How far a deadline is from now, in whole hours and minutes: time left is rounded down (never promise more than
- * there is), time overdue is rounded up (any lateness shows at least one minute).
+ * there is), time overdue is rounded up (any lateness shows at least one minute). A deadline at most
+ * {@link #SOON} away is {@code soon}: the board shows it amber, an overdue one red.
  *
  * @param overdue whether the deadline has passed
+ * @param soon    whether it has not passed but is at most {@link #SOON} away
  * @param hours   whole hours left or overdue
  * @param minutes remaining minutes, 0–59
  */
-record Countdown(boolean overdue, long hours, long minutes) {
+record Countdown(boolean overdue, boolean soon, long hours, long minutes) {
+
+    /** How close a deadline is when the board warns of it. */
+    static final Duration SOON = Duration.ofMinutes(30);
 
     static Countdown until(Instant deadline, Instant now) {
         Duration left = Duration.between(now, deadline);
         if (left.isNegative()) {
             long late = ceilMinutes(left.negated());
-            return new Countdown(true, late / 60, late % 60);
+            return new Countdown(true, false, late / 60, late % 60);
         }
         long minutes = left.toMinutes();
-        return new Countdown(false, minutes / 60, minutes % 60);
+        return new Countdown(false, left.compareTo(SOON) <= 0, minutes / 60, minutes % 60);
     }
 
     private static long ceilMinutes(Duration duration) {
@@ -36,5 +41,19 @@ record Countdown(boolean overdue, long hours, long minutes) {
     /** The message key of the whole phrase: time left or overdue. */
     String phraseKey() {
         return overdue ? "countdown.overdue" : "countdown.left";
+    }
+
+    /** The CSS colour of the text: red when overdue, amber when soon, else the quiet secondary colour. */
+    String color() {
+        if (overdue) {
+            return "var(--lumo-error-text-color)";
+        }
+        // Lumo's warning colour, with an amber of its own where a theme lacks it.
+        return soon ? "var(--lumo-warning-text-color, #b25e00)" : "var(--lumo-secondary-text-color)";
+    }
+
+    /** The class the countdown's text carries, for styling and tests: overdue, soon or pending. */
+    String stateClass() {
+        return overdue ? "countdown-overdue" : soon ? "countdown-soon" : "countdown-pending";
     }
 }

@@ -1,5 +1,6 @@
 package org.yuqing.ui.layout;
 
+import java.util.Objects;
 import java.util.Set;
 
 import com.vaadin.flow.component.UI;
@@ -14,18 +15,23 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.server.VaadinSession;
+import org.springframework.beans.factory.ObjectProvider;
 import org.yuqing.ui.gateway.CurrentIdentity;
 import org.yuqing.ui.i18n.ConsoleLocales;
 
 /**
  * The frame of the console: product name 舆情应急处置平台, navigation (案件, 舆情检索, and for administrators 单位管理,
- * 用户管理, 审计日志), the user named by the request's token, the language switch (kept in the session) and logout
- * (the gateway's {@code /logout}).
+ * 用户管理, 审计日志), the user named by the request's token, what features add to the header ({@link HeaderItem},
+ * e.g. 我的账号), the language switch (kept in the session) and logout (the gateway's {@code /logout}).
  */
 public class MainLayout extends AppLayout {
 
-    /** Builds the frame in the session's language. */
-    public MainLayout() {
+    /**
+     * Builds the frame in the session's language.
+     *
+     * @param headerItems what features add to the header, in their beans' order
+     */
+    public MainLayout(ObjectProvider<HeaderItem> headerItems) {
         Span product = new Span(getTranslation("app.name"));
         product.setId("product-name");
         product.getStyle().set("font-size", "1.125rem").set("font-weight", "600");
@@ -51,7 +57,9 @@ public class MainLayout extends AppLayout {
         // A plain link: the gateway, not the console's router, handles /logout.
         logout.setRouterIgnore(true);
 
-        HorizontalLayout bar = new HorizontalLayout(product, brand, user, language, logout);
+        HorizontalLayout bar = new HorizontalLayout(product, brand, user);
+        headerItems.orderedStream().map(HeaderItem::create).filter(Objects::nonNull).forEach(bar::add);
+        bar.add(language, logout);
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
         bar.setWidthFull();
         bar.expand(brand);

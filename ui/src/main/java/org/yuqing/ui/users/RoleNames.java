@@ -16,7 +16,7 @@ import org.yuqing.ui.i18n.ConsoleLocales;
  * Role names as the console shows them: in Chinese the platform's own names ({@link Role#displayName()}, e.g.
  * 研判员), in English the role's name in words (e.g. Unit handler). Roles are listed in the platform's order.
  */
-final class RoleNames {
+public final class RoleNames {
 
     private RoleNames() {
     }
@@ -27,11 +27,13 @@ final class RoleNames {
     }
 
     /**
+     * One role's name in the language shown, e.g. 研判员 or Analyst.
+     *
      * @param role   a role
      * @param locale the language shown
      * @return the role's name in that language
      */
-    static String label(Role role, Locale locale) {
+    public static String label(Role role, Locale locale) {
         if (ConsoleLocales.closest(locale).equals(ConsoleLocales.CHINESE)) {
             return role.displayName();
         }
@@ -46,7 +48,7 @@ final class RoleNames {
      * @param locale the language shown
      * @return the names in the platform's role order, unknown names last; empty for none
      */
-    static String render(Collection<String> names, Locale locale) {
+    public static String render(Collection<String> names, Locale locale) {
         boolean chinese = ConsoleLocales.closest(locale).equals(ConsoleLocales.CHINESE);
         return names.stream()
                 .distinct()
