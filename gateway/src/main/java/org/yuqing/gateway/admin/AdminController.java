@@ -26,7 +26,8 @@ import static org.yuqing.gateway.identity.ApiProblems.problem;
 
 /**
  * The directory's administration API, served by the gateway itself: units ({@code /api/identity/units}), users
- * ({@code /api/identity/users}) and the gateway's audit ({@code /api/identity/audit}). The caller's roles and units
+ * ({@code /api/identity/users}, one user at {@code /api/identity/users/{login}}) and the gateway's audit
+ * ({@code /api/identity/audit}). The caller's roles and units
  * are read from the directory on each call; an administrator acts within their unit scope only, and a user outside
  * it looks like an unknown one (404).
  */
@@ -77,6 +78,12 @@ class AdminController {
     @GetMapping("/api/identity/users")
     List<AdminApi.UserView> users(HttpServletRequest request) {
         return admin.users(administrator(request));
+    }
+
+    /** One user for the console's edit dialog: 404 for an unknown login or a user outside the caller's scope. */
+    @GetMapping("/api/identity/users/{login}")
+    AdminApi.UserView user(@PathVariable String login, HttpServletRequest request) {
+        return admin.user(administrator(request), login);
     }
 
     @PostMapping("/api/identity/users")

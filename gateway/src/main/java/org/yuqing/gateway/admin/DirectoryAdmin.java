@@ -216,6 +216,10 @@ class DirectoryAdmin {
         });
     }
 
+    AdminApi.UserView user(Admin admin, String login) {
+        return view(visibleUser(login, scopeOf(admin)));
+    }
+
     List<AdminApi.UserView> users(Admin admin) {
         return directory.usersIn(scopeOf(admin)).stream().map(DirectoryAdmin::view).toList();
     }

@@ -10,7 +10,7 @@ public enum AuditAction {
     LOGIN_FAILURE,
     /** A login refused without checking the password: the account is locked or the client throttled. */
     LOGIN_REFUSED,
-    /** An account locked after too many failures (账户锁定). */
+    /** An account, or a client id at the token endpoint, locked after too many failures (账户锁定). */
     LOCKOUT,
     /** A user logged out. */
     LOGOUT,
@@ -22,6 +22,11 @@ public enum AuditAction {
     TOKEN_ISSUED,
     /** A client that failed to authenticate at the token endpoint. */
     CLIENT_AUTH_FAILURE,
+    /**
+     * A token request refused before its secret was checked: the client id is locked or the address throttled after
+     * too many failed client authentications.
+     */
+    CLIENT_AUTH_REFUSED,
     /** A user created, changed, or given a new password. */
     USER_CHANGE,
     /** A unit created, renamed, moved or deleted. */

@@ -1,11 +1,10 @@
 package org.yuqing.gateway.identity;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -20,10 +19,12 @@ import org.yuqing.gateway.audit.AuditEvent;
 import org.yuqing.gateway.audit.AuditLog;
 import org.yuqing.gateway.audit.AuditedRequests;
 import org.yuqing.gateway.tokens.IssuedToken;
+import org.yuqing.gateway.tokens.TokenAnswer;
 
 /**
  * The logged-in user's own identity, answered by the gateway: {@code GET /api/identity/me},
- * {@code POST /api/identity/me/password} and {@code POST /api/identity/token} (their own access token).
+ * {@code POST /api/identity/me/password} and {@code POST /api/identity/token} (their own access token). A password
+ * change ends the user's other console sessions; the session that made it goes on under a new id.
  */
 @RestController
 class IdentityController {
@@ -60,6 +61,7 @@ class IdentityController {
             throw ApiProblems.problem(HttpStatus.BAD_REQUEST, why);
         });
         directory.setPasswordHash(account.login(), passwords.encode(change.newPassword()));
+        keepThisSession(request, account.login());
         audit.record(new AuditEvent(clock.instant(), AuditAction.USER_CHANGE, "DONE", account.login(),
                 AuditedRequests.clientIp(request), request.getMethod(), request.getRequestURI(),
                 "changed own password"));
@@ -67,16 +69,25 @@ class IdentityController {
     }
 
     @PostMapping("/api/identity/token")
-    ResponseEntity<Map<String, Object>> token() {
+    ResponseEntity<TokenAnswer> token() {
         IssuedToken token = tokens.newTokenFor(user());
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("access_token", token.value());
-        answer.put("token_type", "Bearer");
-        answer.put("expires_in", tokens.lifetime().toSeconds());
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore())
                 .header(HttpHeaders.PRAGMA, "no-cache")
-                .body(answer);
+                .body(TokenAnswer.bearer(token, tokens.lifetime().toSeconds()));
+    }
+
+    /**
+     * The console session that changed its own password goes on, under a new session id, as of the new password;
+     * every other session of the user ends at its next request ({@link SessionLifetime}).
+     */
+    private void keepThisSession(HttpServletRequest request, String login) {
+        HttpSession session = request.getSession(false);
+        if (session != null && login.equals(session.getAttribute(SessionLifetime.LOGIN))) {
+            directory.sessionState(login).ifPresent(state ->
+                    session.setAttribute(SessionLifetime.PASSWORD_CHANGED_AT, state.passwordChangedAt()));
+            request.changeSessionId();
+        }
     }
 
     private UserAccount user() {

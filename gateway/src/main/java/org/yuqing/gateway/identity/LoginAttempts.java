@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,10 +16,15 @@ import org.springframework.stereotype.Component;
  * Failed logins per login name and per client address (登录失败计数), and the resulting locks. Unknown login names
  * are counted and locked like real ones, so the answers tell nobody which accounts exist.
  *
+ * <p>The failed client authentications of the token endpoint ({@code POST /oauth2/token}) are counted the same way
+ * and with the same numbers ({@link LoginPolicy}), per client id and per client address, but apart from the people's
+ * logins: a service retrying with a stale secret does not lock out the people logging in from its host, nor a person
+ * a client.
+ *
  * <p>In memory: correct for one gateway instance (this slice); several instances would keep it in a shared store.
  */
 @Component
-class LoginAttempts {
+public class LoginAttempts {
 
     /** Beyond this many tracked names or addresses, entries with nothing left to remember are dropped. */
     private static final int PRUNE_ABOVE = 10_000;
@@ -27,6 +33,8 @@ class LoginAttempts {
     private final LoginPolicy policy;
     private final Map<String, Failures> byLogin = new ConcurrentHashMap<>();
     private final Map<String, Failures> byClient = new ConcurrentHashMap<>();
+    private final Map<String, Failures> byClientId = new ConcurrentHashMap<>();
+    private final Map<String, Failures> byClientIdAddress = new ConcurrentHashMap<>();
 
     LoginAttempts(Clock clock, LoginPolicy policy) {
         this.clock = clock;
@@ -52,7 +60,8 @@ class LoginAttempts {
      */
     Optional<Duration> throttledFor(String clientIp) {
         Failures failures = byClient.get(clientIp);
-        return failures == null ? Optional.empty() : failures.throttledFor(clock.instant());
+        return failures == null ? Optional.empty()
+                : failures.throttledFor(clock.instant(), policy.maxFailuresPerClient());
     }
 
     /**
@@ -81,17 +90,72 @@ class LoginAttempts {
         }
     }
 
+    /**
+     * How long an OAuth2 client id is locked at the token endpoint, after {@link LoginPolicy#maxFailures()} failed
+     * authentications within the failure window; unknown ids are locked like configured ones.
+     *
+     * @param clientId the client id as sent
+     * @return the remaining lock, empty when not locked
+     */
+    public Optional<Duration> clientLockedFor(String clientId) {
+        Failures failures = clientId == null ? null : byClientId.get(clientId);
+        return failures == null ? Optional.empty() : failures.lockedFor(clock.instant());
+    }
+
+    /**
+     * How long an address is refused at the token endpoint, after {@link LoginPolicy#maxFailuresPerClient()} failed
+     * client authentications from it within the failure window (whatever the client ids).
+     *
+     * @param clientIp the address
+     * @return the remaining wait, empty when not throttled
+     */
+    public Optional<Duration> clientAddressThrottledFor(String clientIp) {
+        Failures failures = byClientIdAddress.get(clientIp);
+        return failures == null ? Optional.empty()
+                : failures.throttledFor(clock.instant(), policy.maxFailuresPerClient());
+    }
+
+    /**
+     * Counts a failed client authentication at the token endpoint.
+     *
+     * @param clientId the client id as sent; blank or {@code null} counts against the address only
+     * @param clientIp the client address
+     * @return true when this failure locked the client id
+     */
+    public boolean clientFailed(String clientId, String clientIp) {
+        Instant now = clock.instant();
+        prune(now);
+        byClientIdAddress.computeIfAbsent(clientIp, k -> new Failures()).add(now, Integer.MAX_VALUE);
+        if (clientId == null || clientId.isBlank()) {
+            return false;
+        }
+        return byClientId.computeIfAbsent(clientId, k -> new Failures()).add(now, policy.maxFailures());
+    }
+
+    /**
+     * Forgets the failures of a client id after it authenticated.
+     *
+     * @param clientId the client id
+     */
+    public void clientSucceeded(String clientId) {
+        Failures failures = byClientId.get(clientId);
+        if (failures != null) {
+            failures.reset();
+        }
+    }
+
     void clear() {
         byLogin.clear();
         byClient.clear();
+        byClientId.clear();
+        byClientIdAddress.clear();
     }
 
     private void prune(Instant now) {
-        if (byLogin.size() > PRUNE_ABOVE) {
-            byLogin.values().removeIf(failures -> failures.isEmptyAt(now));
-        }
-        if (byClient.size() > PRUNE_ABOVE) {
-            byClient.values().removeIf(failures -> failures.isEmptyAt(now));
+        for (Map<String, Failures> counts : List.of(byLogin, byClient, byClientId, byClientIdAddress)) {
+            if (counts.size() > PRUNE_ABOVE) {
+                counts.values().removeIf(failures -> failures.isEmptyAt(now));
+            }
         }
     }
 
@@ -116,9 +180,9 @@ class LoginAttempts {
             return now.isBefore(lockedUntil) ? Optional.of(Duration.between(now, lockedUntil)) : Optional.empty();
         }
 
-        synchronized Optional<Duration> throttledFor(Instant now) {
+        synchronized Optional<Duration> throttledFor(Instant now, int limit) {
             forgetBefore(now);
-            if (times.size() < policy.maxFailuresPerClient()) {
+            if (times.size() < limit) {
                 return Optional.empty();
             }
             // Once the oldest failure leaves the window, one more attempt is allowed.

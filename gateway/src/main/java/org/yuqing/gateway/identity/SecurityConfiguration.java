@@ -55,8 +55,8 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
  *
  * <p>Hardening: a locked login name or a throttled client address is refused before its password is checked
  * ({@link LoginThrottle}, counts in {@link LoginAttempts}); a console session ends after 30 minutes idle
- * ({@code server.servlet.session.timeout}) or at its absolute lifetime ({@link SessionLifetime}); a disabled user
- * cannot log in and gets no token.
+ * ({@code server.servlet.session.timeout}), at its absolute lifetime, and at the next request after its user was
+ * disabled or their password changed ({@link SessionLifetime}); a disabled user cannot log in and gets no token.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -65,7 +65,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain gatewaySecurity(HttpSecurity http, Problems problemWriter, LoginAttempts attempts,
-                                        AuditLog audit, Clock clock, JwtDecoder decoder) {
+                                        AuditLog audit, Clock clock, JwtDecoder decoder, UserDirectory directory) {
         ProblemResponses problems = new ProblemResponses(problemWriter);
         AuthenticationEntryPoint entryPoint = DelegatingAuthenticationEntryPoint.builder()
                 .addEntryPointFor(problems.unauthorized(), API)
@@ -83,7 +83,7 @@ class SecurityConfiguration {
                         UsernamePasswordAuthenticationFilter.class)
                 .formLogin(form -> form
                         .loginPage("/login")
-                        .successHandler(startSession(clock))
+                        .successHandler(startSession(clock, directory))
                         .failureHandler(backToLoginPage(attempts))
                         .permitAll())
                 .httpBasic(basic -> basic
@@ -130,13 +130,15 @@ class SecurityConfiguration {
         return converter;
     }
 
-    /** To the console, noting in the session when its user logged in (for the absolute session lifetime). */
-    private static AuthenticationSuccessHandler startSession(Clock clock) {
+    /**
+     * To the console, noting in the session who logged in and when, and as of which password change (for the
+     * absolute session lifetime and the end of the session at a password change, see {@link SessionLifetime}).
+     */
+    private static AuthenticationSuccessHandler startSession(Clock clock, UserDirectory directory) {
         SimpleUrlAuthenticationSuccessHandler redirect = new SimpleUrlAuthenticationSuccessHandler("/");
         redirect.setAlwaysUseDefaultTargetUrl(true);
         return (request, response, authentication) -> {
-            request.getSession().setAttribute(SessionLifetime.LOGGED_IN_AT, Instant.now(clock));
-            request.getSession().setAttribute(SessionLifetime.LOGIN, authentication.getName());
+            SessionLifetime.start(request.getSession(), authentication.getName(), Instant.now(clock), directory);
             redirect.onAuthenticationSuccess(request, response, authentication);
         };
     }
@@ -151,9 +153,10 @@ class SecurityConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<SessionLifetime> sessionLifetimeFilter(LoginPolicy policy, Clock clock, AuditLog audit) {
-        FilterRegistrationBean<SessionLifetime> registration =
-                new FilterRegistrationBean<>(new SessionLifetime(policy.sessionLifetime(), clock, audit));
+    FilterRegistrationBean<SessionLifetime> sessionLifetimeFilter(LoginPolicy policy, UserDirectory directory,
+                                                                  Clock clock, AuditLog audit) {
+        FilterRegistrationBean<SessionLifetime> registration = new FilterRegistrationBean<>(
+                new SessionLifetime(policy.sessionLifetime(), directory, clock, audit));
         // Before Spring Security (-100) reads the security context from the session.
         registration.setOrder(-101);
         return registration;

@@ -1,5 +1,6 @@
 package org.yuqing.gateway.identity;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
@@ -135,6 +136,27 @@ public class UserDirectory {
                 .set(USERS.PASSWORD_CHANGED_AT, currentOffsetDateTime())
                 .where(USERS.LOGIN.eq(login))
                 .execute() > 0;
+    }
+
+    /**
+     * What decides whether a console session of the user may go on: whether the account is enabled, and when its
+     * password last changed (a session started before that ends).
+     *
+     * @param login the login name
+     * @return the state, empty for an unknown user
+     */
+    Optional<SessionState> sessionState(String login) {
+        return db.select(USERS.ENABLED, USERS.PASSWORD_CHANGED_AT).from(USERS).where(USERS.LOGIN.eq(login))
+                .fetchOptional(row -> new SessionState(row.value1(), row.value2().toInstant()));
+    }
+
+    /**
+     * The facts a console session is checked against on each request.
+     *
+     * @param enabled           whether the account is enabled
+     * @param passwordChangedAt when the password was last set
+     */
+    record SessionState(boolean enabled, Instant passwordChangedAt) {
     }
 
     private static SelectField<?>[] columns() {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,12 +26,20 @@ import org.yuqing.gateway.audit.AuditAction;
 import org.yuqing.gateway.audit.AuditEvent;
 import org.yuqing.gateway.audit.AuditLog;
 import org.yuqing.gateway.audit.AuditedRequests;
+import org.yuqing.gateway.identity.LoginAttempts;
+import org.yuqing.gateway.protection.Problems;
 import org.yuqing.security.Role;
 
 /**
  * {@code POST /oauth2/token}: the OAuth2 client-credentials grant (RFC 6749 §4.4) for platform services and
  * crawlers. The client authenticates with HTTP Basic or with {@code client_id}/{@code client_secret} in the form;
  * errors follow §5.2. Neither the secret nor the token is ever logged.
+ *
+ * <p>Failed client authentications are throttled like logins ({@link LoginAttempts}, numbers of
+ * {@code yuqing.gateway.login.*}): after {@code max-failures} failures of one client id within the failure window that
+ * id is locked for {@code lock-duration}, and after {@code max-failures-per-client} failures from one address that
+ * address is refused until its oldest failure leaves the window. A refused request gets 429 with {@code Retry-After}
+ * and the error {@code slow_down} (RFC 6749 error JSON), before its secret is checked, and is audited.
  */
 @RestController
 class TokenEndpoint {
@@ -40,23 +49,28 @@ class TokenEndpoint {
     /** A token request is a few parameters; anything longer is not one. */
     private static final int MAX_FORM_BYTES = 8 * 1024;
 
+    /** The error of a refused (throttled) request: RFC 8628's code for a client that must wait. */
+    static final String SLOW_DOWN = "slow_down";
+
     private final ClientProperties clients;
     private final PasswordEncoder passwords;
     private final TokenIssuer issuer;
+    private final LoginAttempts attempts;
     private final AuditLog audit;
     private final Clock clock;
 
-    TokenEndpoint(ClientProperties clients, PasswordEncoder passwords, TokenIssuer issuer, AuditLog audit,
-                  Clock clock) {
+    TokenEndpoint(ClientProperties clients, PasswordEncoder passwords, TokenIssuer issuer, LoginAttempts attempts,
+                  AuditLog audit, Clock clock) {
         this.clients = clients;
         this.passwords = passwords;
         this.issuer = issuer;
+        this.attempts = attempts;
         this.audit = audit;
         this.clock = clock;
     }
 
     @PostMapping("/oauth2/token")
-    ResponseEntity<Map<String, Object>> token(HttpServletRequest request) throws IOException {
+    ResponseEntity<?> token(HttpServletRequest request) throws IOException {
         String contentType = request.getContentType();
         if (contentType == null || !MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(
                 MediaType.parseMediaType(contentType))) {
@@ -82,6 +96,10 @@ class TokenEndpoint {
         }
         String clientId = basic.map(credentials -> credentials[0]).orElse(formId);
         String secret = basic.map(credentials -> credentials[1]).orElse(formSecret);
+        Optional<ResponseEntity<Map<String, Object>>> refused = refusal(request, clientId);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         if (clientId == null || clientId.isBlank() || secret == null) {
             return invalidClient(request, clientId, "no client credentials");
         }
@@ -94,6 +112,7 @@ class TokenEndpoint {
         }
         List<String> roles = client.roles().stream()
                 .map(role -> Role.parse(role).orElseThrow().name()).toList();
+        attempts.clientSucceeded(clientId);
         IssuedToken token = issuer.mint(new TokenSubject(clientId, TokenSubject.CLIENT, clientId, roles, List.of(),
                 List.of()));
         audit.record(new AuditEvent(clock.instant(), AuditAction.TOKEN_ISSUED, "SUCCESS", clientId,
@@ -103,28 +122,40 @@ class TokenEndpoint {
                 .cacheControl(CacheControl.noStore())
                 .header(HttpHeaders.PRAGMA, "no-cache")
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(tokenAnswer(token.value(), issuer.lifetime().toSeconds()));
+                .body(TokenAnswer.bearer(token, issuer.lifetime().toSeconds()));
     }
 
-    /**
-     * The JSON answer of a token request (RFC 6749 §5.1), also used for a user's own token.
-     *
-     * @param token     the compact token
-     * @param expiresIn seconds until it expires
-     * @return {@code access_token}, {@code token_type}, {@code expires_in}
-     */
-    static Map<String, Object> tokenAnswer(String token, long expiresIn) {
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("access_token", token);
-        answer.put("token_type", "Bearer");
-        answer.put("expires_in", expiresIn);
-        return answer;
+    /** A 429 before the secret is checked, when the address is throttled or the client id locked. */
+    private Optional<ResponseEntity<Map<String, Object>>> refusal(HttpServletRequest request, String clientId) {
+        String clientIp = AuditedRequests.clientIp(request);
+        Optional<Duration> throttled = attempts.clientAddressThrottledFor(clientIp);
+        Optional<Duration> locked = throttled.isPresent() ? Optional.empty() : attempts.clientLockedFor(clientId);
+        if (throttled.isEmpty() && locked.isEmpty()) {
+            return Optional.empty();
+        }
+        audit.record(new AuditEvent(clock.instant(), AuditAction.CLIENT_AUTH_REFUSED,
+                throttled.isPresent() ? "CLIENT_THROTTLED" : "LOCKED", clientId, clientIp, request.getMethod(),
+                request.getRequestURI(), throttled.isPresent()
+                        ? "too many failed client authentications from this address"
+                        : "client id locked after too many failed authentications"));
+        ResponseEntity<Map<String, Object>> answer = error(HttpStatus.TOO_MANY_REQUESTS, SLOW_DOWN,
+                throttled.isPresent() ? "客户端认证失败次数过多，请稍后再试。" : "该客户端认证失败次数过多，已临时锁定，请稍后再试。");
+        HttpHeaders headers = new HttpHeaders();
+        headers.putAll(answer.getHeaders());
+        headers.set(HttpHeaders.RETRY_AFTER,
+                Long.toString(Problems.retryAfterSeconds(throttled.orElseGet(locked::get))));
+        return Optional.of(new ResponseEntity<>(answer.getBody(), headers, answer.getStatusCode()));
     }
 
     private ResponseEntity<Map<String, Object>> invalidClient(HttpServletRequest request, String clientId,
                                                               String why) {
+        String clientIp = AuditedRequests.clientIp(request);
         audit.record(new AuditEvent(clock.instant(), AuditAction.CLIENT_AUTH_FAILURE, "FAILURE", clientId,
-                AuditedRequests.clientIp(request), request.getMethod(), request.getRequestURI(), why));
+                clientIp, request.getMethod(), request.getRequestURI(), why));
+        if (attempts.clientFailed(clientId, clientIp)) {
+            audit.record(new AuditEvent(clock.instant(), AuditAction.LOCKOUT, "LOCKED", clientId, clientIp,
+                    request.getMethod(), request.getRequestURI(), "client: too many failed client authentications"));
+        }
         ResponseEntity<Map<String, Object>> answer = error(HttpStatus.UNAUTHORIZED, "invalid_client",
                 "客户端认证失败。");
         HttpHeaders headers = new HttpHeaders();

@@ -123,6 +123,26 @@ class AdminApiTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void one_user_is_read_for_the_edit_dialog_within_the_admins_scope_only() {
+        HttpResponse<String> own = send("GET", "/api/identity/users/" + eduMonitor, null, basicOf(eduAdmin));
+        HttpResponse<String> fromAbove = send("GET", "/api/identity/users/" + eduMonitor, null, basicOf(rootAdmin));
+
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+        JsonNode user = json(own);
+        assertThat(user.get("login").asString()).isEqualTo(eduMonitor);
+        assertThat(user.get("name").asString()).isEqualTo("测试 " + eduMonitor);
+        assertThat(user.get("units").values()).extracting(JsonNode::asString).containsExactly(edu);
+        assertThat(user.get("roles").values()).extracting(JsonNode::asString).containsExactly("MONITOR");
+        assertThat(user.get("enabled").asBoolean()).isTrue();
+        assertThat(own.body()).doesNotContain("password", "bcrypt");
+        assertThat(json(fromAbove).get("login").asString()).isEqualTo(eduMonitor);
+        assertProblem(send("GET", "/api/identity/users/" + emgMonitor, null, basicOf(eduAdmin)), 404);
+        assertProblem(send("GET", "/api/identity/users/" + TestUsers.unique("nobody"), null, basicOf(eduAdmin)), 404);
+        assertProblem(send("GET", "/api/identity/users/" + eduMonitor, null, basicOf(emgMonitor)), 403);
+        assertProblem(send("GET", "/api/identity/users/" + eduAdmin, null, basicOf(eduMonitor)), 403);
+    }
+
+    @Test
     void a_disabled_user_can_no_longer_log_in() {
         HttpResponse<String> disabled = send("PUT", "/api/identity/users/" + eduMonitor,
                 "{\"enabled\":false}", basicOf(eduAdmin));

@@ -87,16 +87,19 @@ class RelayTest extends GatewayIntegrationTest {
     }
 
     @Test
-    void a_disabled_users_session_relays_no_token_and_their_password_no_longer_logs_in() {
+    void a_disabled_users_session_is_logged_out_relays_nothing_and_their_password_no_longer_logs_in() {
         String login = newUser("xu", List.of("district"), List.of("MONITOR"));
         String session = logIn(login, TestUsers.PASSWORD);
         db.update(USERS).set(USERS.ENABLED, false).where(USERS.LOGIN.eq(login)).execute();
+        int proxiedBefore = CONSOLE.requests();
 
         HttpResponse<String> console = gateway.send("GET", "/cases", "Cookie", "YUQING_SESSION=" + session);
         HttpResponse<String> basic = gateway.send("GET", "/api/casework/cases", "Authorization", basicOf(login));
 
-        assertThat(console.statusCode()).isEqualTo(200);
-        assertThat(json(console).get("authorization").isNull()).as("no token for a disabled user").isTrue();
+        assertThat(console.statusCode()).isEqualTo(302);
+        assertThat(console.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/login"));
+        assertThat(CONSOLE.requests()).as("nothing proxied for a disabled user").isEqualTo(proxiedBefore);
         assertThat(basic.statusCode()).isEqualTo(401);
     }
 }
