@@ -15,14 +15,17 @@ import org.yuqing.security.Role;
  * <table>
  *   <caption>Who may do what</caption>
  *   <tr><th>endpoint</th><th>roles</th></tr>
- *   <tr><td>{@code GET /api/publishing/statements}, {@code GET /api/publishing/statements/{id}}</td>
+ *   <tr><td>{@code GET /api/publishing/statements}, {@code GET /api/publishing/statements/{id}},
+ *       {@code GET …/statements/{id}/versions}, {@code GET …/statements/{id}/versions/{a}/diff/{b}},
+ *       {@code GET …/statements/{id}/renditions}, {@code GET /api/publishing/templates}</td>
  *       <td>MONITOR, ANALYST, LEADER, UNIT_HANDLER, PUBLISHER, ADMIN</td></tr>
  *   <tr><td>{@code POST /api/publishing/statements} (draft), {@code PUT /api/publishing/statements/{id}} (edit)</td>
  *       <td>PUBLISHER, UNIT_HANDLER, ANALYST</td></tr>
  *   <tr><td>{@code POST /api/publishing/statements/{id}/approvals} (approve or reject, 审定)</td>
  *       <td>LEADER only</td></tr>
  *   <tr><td>{@code POST /api/publishing/statements/{id}/publish},
- *       {@code POST /api/publishing/statements/{id}/releases/{channel}/retry}</td>
+ *       {@code POST /api/publishing/statements/{id}/releases/{channel}/retry},
+ *       {@code POST /api/publishing/statements/{id}/releases/manual/proof}</td>
  *       <td>PUBLISHER only</td></tr>
  *   <tr><td>{@code /public/**} (the public statements site and its Atom feed)</td>
  *       <td>everyone, no token</td></tr>
@@ -38,7 +41,8 @@ class PublishingAccessRules implements AccessRules {
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules
                 .requestMatchers("/public/**").permitAll()
-                .requestMatchers(HttpMethod.GET, STATEMENTS, STATEMENTS + "/*")
+                .requestMatchers(HttpMethod.GET, STATEMENTS, STATEMENTS + "/*", STATEMENTS + "/*/versions",
+                        STATEMENTS + "/*/versions/*/diff/*", STATEMENTS + "/*/renditions", "/api/publishing/templates")
                 .hasAnyRole(names(Role.MONITOR, Role.ANALYST, Role.LEADER, Role.UNIT_HANDLER, Role.PUBLISHER,
                         Role.ADMIN))
                 .requestMatchers(HttpMethod.POST, STATEMENTS)
@@ -47,7 +51,8 @@ class PublishingAccessRules implements AccessRules {
                 .hasAnyRole(names(Role.PUBLISHER, Role.UNIT_HANDLER, Role.ANALYST))
                 .requestMatchers(HttpMethod.POST, STATEMENTS + "/*/approvals").hasRole(Role.LEADER.name())
                 .requestMatchers(HttpMethod.POST, STATEMENTS + "/*/publish").hasRole(Role.PUBLISHER.name())
-                .requestMatchers(HttpMethod.POST, STATEMENTS + "/*/releases/*/retry").hasRole(Role.PUBLISHER.name());
+                .requestMatchers(HttpMethod.POST, STATEMENTS + "/*/releases/*/retry").hasRole(Role.PUBLISHER.name())
+                .requestMatchers(HttpMethod.POST, STATEMENTS + "/*/releases/manual/proof").hasRole(Role.PUBLISHER.name());
     }
 
     private static String[] names(Role... roles) {

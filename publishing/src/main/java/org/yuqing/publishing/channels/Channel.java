@@ -1,5 +1,7 @@
 package org.yuqing.publishing.channels;
 
+import java.util.Optional;
+
 /**
  * A place an approved statement is released to: the built-in website, email to the press, a
  * signed CMS webhook, later 政务微博, 政务微信, 手机报. Every enabled channel bean receives every
@@ -31,6 +33,16 @@ public interface Channel {
      */
     default boolean deliveredAfterCommit() {
         return true;
+    }
+
+    /**
+     * For a channel released by hand: the key of the rendition (see
+     * {@link org.yuqing.publishing.renditions.Renditions}) whose text the person copies. Such a release is queued
+     * PENDING, never picked up by the delivery worker, and becomes DELIVERED when a publisher records the proof
+     * URL. Empty (the default) for a channel delivered by the service.
+     */
+    default Optional<String> manualRendition() {
+        return Optional.empty();
     }
 
     /**

@@ -10,15 +10,95 @@ import java.util.List;
  * Configuration of the external channels under {@code yuqing.publishing.channels}; each is off by
  * default, so a fresh install releases to the built-in website only.
  *
- * @param email   email to the press list (SMTP server from {@code spring.mail.*})
- * @param webhook signed JSON posts to CMS receivers
+ * @param email    email to the press list (SMTP server from {@code spring.mail.*})
+ * @param webhook  signed JSON posts to CMS receivers
+ * @param wecom    a WeCom (企业微信) group robot
+ * @param dingtalk a DingTalk (钉钉) group robot
+ * @param manual   releases made by hand (e.g. 政务微博 posted by the press officer) and proven by their URL
  */
 @ConfigurationProperties("yuqing.publishing.channels")
-public record ChannelProperties(Email email, Webhook webhook) {
+public record ChannelProperties(Email email, Webhook webhook, WeCom wecom, DingTalk dingtalk, Manual manual) {
 
     public ChannelProperties {
         email = email == null ? new Email(false, List.of(), null) : email;
         webhook = webhook == null ? new Webhook(false, List.of(), null, null) : webhook;
+        wecom = wecom == null ? new WeCom(false, null, null, null) : wecom;
+        dingtalk = dingtalk == null ? new DingTalk(false, null, null, null, null) : dingtalk;
+        manual = manual == null ? new Manual(false, null) : manual;
+    }
+
+    /**
+     * A WeCom group robot (企业微信群机器人): {@code POST <url>?key=<key>} with a markdown message.
+     *
+     * @param enabled whether statements are posted; ignored (off) without a key
+     * @param url     the robot endpoint without query (default {@code https://qyapi.weixin.qq.com/cgi-bin/webhook/send})
+     * @param key     the robot's key (a credential: never logged nor shown)
+     * @param timeout how long the robot may take (default 10 s)
+     */
+    public record WeCom(boolean enabled, URI url, String key, Duration timeout) {
+
+        public WeCom {
+            url = url == null ? URI.create("https://qyapi.weixin.qq.com/cgi-bin/webhook/send") : url;
+            timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
+        }
+
+        /** Whether posts go out: switched on, with a key. */
+        public boolean active() {
+            return enabled && key != null && !key.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "WeCom[enabled=" + enabled + ", url=" + url + ", key=****, timeout=" + timeout + "]";
+        }
+    }
+
+    /**
+     * A DingTalk group robot (钉钉自定义机器人): {@code POST <url>?access_token=<token>} with a markdown message, signed
+     * ({@code timestamp} and {@code sign} query parameters) when the robot's 加签 secret is configured.
+     *
+     * @param enabled     whether statements are posted; ignored (off) without an access token
+     * @param url         the robot endpoint without query (default {@code https://oapi.dingtalk.com/robot/send})
+     * @param accessToken the robot's access token (a credential: never logged nor shown)
+     * @param secret      the robot's signing secret ({@code SEC…}), optional; never logged nor shown
+     * @param timeout     how long the robot may take (default 10 s)
+     */
+    public record DingTalk(boolean enabled, URI url, String accessToken, String secret, Duration timeout) {
+
+        public DingTalk {
+            url = url == null ? URI.create("https://oapi.dingtalk.com/robot/send") : url;
+            timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
+        }
+
+        /** Whether posts go out: switched on, with an access token. */
+        public boolean active() {
+            return enabled && accessToken != null && !accessToken.isBlank();
+        }
+
+        /** Whether requests are signed (加签). */
+        public boolean signed() {
+            return secret != null && !secret.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "DingTalk[enabled=" + enabled + ", url=" + url + ", accessToken=****, secret="
+                    + (signed() ? "****" : "none") + ", timeout=" + timeout + "]";
+        }
+    }
+
+    /**
+     * The manual channel (人工发布): a release is queued PENDING with copy-ready text, somebody posts it by hand and a
+     * publisher records the proof URL.
+     *
+     * @param enabled   whether published statements are queued for a manual release
+     * @param rendition which rendition is the copy-ready text (default {@code microblog})
+     */
+    public record Manual(boolean enabled, String rendition) {
+
+        public Manual {
+            rendition = rendition == null || rendition.isBlank() ? "microblog" : rendition.strip();
+        }
     }
 
     /**

@@ -56,7 +56,9 @@ class ReleaseWorker {
      * @return how many attempts were made (delivered or failed)
      */
     int deliverDue(Instant now) {
-        Map<String, Channel> enabled = channels.stream().filter(Channel::enabled)
+        Map<String, Channel> enabled = channels.stream()
+                // a channel released by hand is never sent by the worker
+                .filter(c -> c.enabled() && c.manualRendition().isEmpty())
                 .collect(Collectors.toMap(Channel::name, Function.identity(), (a, b) -> a));
         Instant at = now.truncatedTo(ChronoUnit.MICROS);
         int attempts = 0;

@@ -61,6 +61,30 @@ class StatementController {
         return statements.retry(id, channel, caller);
     }
 
+    /** Records the proof URL of a release made by hand on the manual channel: it becomes DELIVERED. */
+    @PostMapping("/{id}/releases/manual/proof")
+    StatementView proveManualRelease(@PathVariable UUID id, @Valid @RequestBody ManualProof request, Caller caller) {
+        return statements.proveManualRelease(id, request.url(), caller);
+    }
+
+    /** Every version of the statement's text, oldest first. */
+    @GetMapping("/{id}/versions")
+    List<VersionView> versions(@PathVariable UUID id, Caller caller) {
+        return statements.versions(id, caller);
+    }
+
+    /** What changed in the master text from version {@code a} to version {@code b}. */
+    @GetMapping("/{id}/versions/{a}/diff/{b}")
+    VersionDiff diff(@PathVariable UUID id, @PathVariable int a, @PathVariable int b, Caller caller) {
+        return statements.diff(id, a, b, caller);
+    }
+
+    /** The master text and each channel's rendition of it, side by side. */
+    @GetMapping("/{id}/renditions")
+    RenditionsView renditions(@PathVariable UUID id, Caller caller) {
+        return statements.renditions(id, caller);
+    }
+
     @GetMapping("/{id}")
     StatementView get(@PathVariable UUID id, Caller caller) {
         return statements.view(id, caller);
@@ -77,6 +101,10 @@ class StatementController {
 
     /** Body of {@code PUT /api/publishing/statements/{id}}. */
     record StatementEdit(String title, String body) {
+    }
+
+    /** Body of {@code POST /api/publishing/statements/{id}/releases/manual/proof}: where the release can be seen. */
+    record ManualProof(String url) {
     }
 
     /** Body of {@code POST /api/publishing/statements/{id}/approvals}; a REJECT needs a comment. */

@@ -31,6 +31,10 @@ class StatementProblem extends ErrorResponseException {
         return new StatementProblem(HttpStatus.BAD_REQUEST, "invalid-statement", "Invalid request", detail);
     }
 
+    static StatementProblem unprocessable(String detail) {
+        return new StatementProblem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-request", "Invalid request", detail);
+    }
+
     static StatementProblem conflict(String code, String title, String detail) {
         return new StatementProblem(HttpStatus.CONFLICT, code, title, detail);
     }

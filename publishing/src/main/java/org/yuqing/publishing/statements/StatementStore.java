@@ -21,6 +21,7 @@ import static org.yuqing.publishing.db.Tables.CASE_REF;
 import static org.yuqing.publishing.db.Tables.RELEASE;
 import static org.yuqing.publishing.db.Tables.RELEASE_ATTEMPT;
 import static org.yuqing.publishing.db.Tables.STATEMENT;
+import static org.yuqing.publishing.db.Tables.STATEMENT_VERSION;
 
 /**
  * Statements, their approvals, releases and release attempts in PostgreSQL.
@@ -92,11 +93,11 @@ class StatementStore {
                 .map(StatementStore::statement);
     }
 
-    void updateText(UUID id, StatementText text, StatementState state, Instant at) {
+    void updateText(UUID id, StatementText text, String contentHash, StatementState state, Instant at) {
         db.update(STATEMENT)
                 .set(STATEMENT.TITLE, text.title())
                 .set(STATEMENT.BODY, text.body())
-                .set(STATEMENT.CONTENT_HASH, text.hash())
+                .set(STATEMENT.CONTENT_HASH, contentHash)
                 .set(STATEMENT.STATE, state.name())
                 .set(STATEMENT.UPDATED_AT, utc(at))
                 .where(STATEMENT.ID.eq(id))
@@ -119,6 +120,31 @@ class StatementStore {
                 .set(STATEMENT.UPDATED_AT, utc(at))
                 .where(STATEMENT.ID.eq(id))
                 .execute();
+    }
+
+    /** Records the next version of the statement's text (1 for a draft); the statement row must be locked. */
+    int insertVersion(UUID statementId, StatementText text, String contentHash, String editedBy, Instant at) {
+        Integer last = db.select(DSL.max(STATEMENT_VERSION.VERSION)).from(STATEMENT_VERSION)
+                .where(STATEMENT_VERSION.STATEMENT_ID.eq(statementId)).fetchOne(0, Integer.class);
+        int version = last == null ? 1 : last + 1;
+        db.insertInto(STATEMENT_VERSION)
+                .set(STATEMENT_VERSION.STATEMENT_ID, statementId)
+                .set(STATEMENT_VERSION.VERSION, version)
+                .set(STATEMENT_VERSION.TITLE, text.title())
+                .set(STATEMENT_VERSION.BODY, text.body())
+                .set(STATEMENT_VERSION.CONTENT_HASH, contentHash)
+                .set(STATEMENT_VERSION.EDITED_BY, editedBy)
+                .set(STATEMENT_VERSION.EDITED_AT, utc(at))
+                .execute();
+        return version;
+    }
+
+    /** Every version of the statement's text, oldest first. */
+    List<VersionRow> versions(UUID statementId) {
+        return db.selectFrom(STATEMENT_VERSION).where(STATEMENT_VERSION.STATEMENT_ID.eq(statementId))
+                .orderBy(STATEMENT_VERSION.VERSION)
+                .fetch(r -> new VersionRow(r.getStatementId(), r.getVersion(), r.getTitle(), r.getBody(),
+                        r.getContentHash(), r.getEditedBy(), r.getEditedAt().toInstant()));
     }
 
     /** Every decision on the statement, oldest first. */
@@ -171,6 +197,21 @@ class StatementStore {
                 .set(RELEASE.ATTEMPTS, RELEASE.ATTEMPTS.plus(1))
                 .set(RELEASE.NEXT_ATTEMPT_AT, utc(nextAttemptAt))
                 .where(RELEASE.STATEMENT_ID.eq(statementId)).and(RELEASE.CHANNEL.eq(delivery.channel()))
+                .execute();
+    }
+
+    /**
+     * Records a release made by hand as DELIVERED at the proof URL: one more attempt, no error, nothing scheduled.
+     */
+    void markDeliveredByHand(UUID statementId, String channel, String proofUrl, Instant at) {
+        db.update(RELEASE)
+                .set(RELEASE.AT, utc(at))
+                .set(RELEASE.URL, proofUrl)
+                .set(RELEASE.STATUS, Delivery.Status.DELIVERED.name())
+                .setNull(RELEASE.ERROR)
+                .set(RELEASE.ATTEMPTS, RELEASE.ATTEMPTS.plus(1))
+                .setNull(RELEASE.NEXT_ATTEMPT_AT)
+                .where(RELEASE.STATEMENT_ID.eq(statementId)).and(RELEASE.CHANNEL.eq(channel))
                 .execute();
     }
 

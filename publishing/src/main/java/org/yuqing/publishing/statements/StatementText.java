@@ -6,7 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * A statement's title and body, checked and trimmed, with the hash approvals bind to.
+ * A statement's title and body (the master text), checked and trimmed. Approvals bind not this text's own
+ * {@link #hash()} but {@code Renditions.contentHash}, which covers the master and every channel rendition of it.
  *
  * @param title the title, without surrounding white space
  * @param body  the body, without surrounding white space; paragraphs separated by newlines

@@ -7,6 +7,7 @@ import org.yuqing.publishing.channels.Delivery;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -19,13 +20,19 @@ record StatementView(UUID id, UUID caseId, String unitId, Level level, Statement
                      List<ApprovalStep> requiredApprovals, ApprovalStep nextStep, List<ApprovalView> approvals,
                      List<ReleaseView> releases) {
 
-    static StatementView of(StatementRow s, CaseRef c, ApprovalChain chain, List<ReleaseRow> releases) {
+    /**
+     * The view of a statement.
+     *
+     * @param copyTexts for channels released by hand: the copy-ready text, by channel name
+     */
+    static StatementView of(StatementRow s, CaseRef c, ApprovalChain chain, List<ReleaseRow> releases,
+                            Map<String, String> copyTexts) {
         ApprovalStep next = s.state() == StatementState.PUBLISHED ? null : chain.nextStep().orElse(null);
         return new StatementView(s.id(), s.caseId(), c.unitId(), c.level(), s.kind(), s.kind().chineseName(),
                 s.title(), s.body(), s.state(), s.contentHash(), s.createdBy(), s.createdAt(), s.updatedAt(),
                 s.publishedAt(), s.publicUrl(), chain.required(), next,
                 chain.approvals().stream().map(a -> ApprovalView.of(a, chain.counts(a))).toList(),
-                releases.stream().map(ReleaseView::of).toList());
+                releases.stream().map(r -> ReleaseView.of(r, copyTexts.get(r.channel()))).toList());
     }
 
     /** One decision; {@code counts} is false once the text it was made on has changed. */
@@ -40,14 +47,16 @@ record StatementView(UUID id, UUID caseId, String unitId, Level level, Statement
 
     /**
      * What went out on one channel; {@code error} says why the last attempt failed, {@code nextAttemptAt}
-     * when the delivery worker tries it (again), {@code null} once delivered or out of automatic attempts.
+     * when the delivery worker tries it (again), {@code null} once delivered or out of automatic attempts;
+     * {@code copyText} is, for a channel released by hand, the approved text to post there ({@code null} otherwise);
+     * its {@code url} is the proof URL once a publisher recorded it.
      */
     record ReleaseView(String channel, Instant at, String url, Delivery.Status status, String error, int attempts,
-                       Instant nextAttemptAt) {
+                       Instant nextAttemptAt, String copyText) {
 
-        static ReleaseView of(ReleaseRow r) {
+        static ReleaseView of(ReleaseRow r, String copyText) {
             return new ReleaseView(r.channel(), r.at(), r.url(), r.status(), r.error(), r.attempts(),
-                    r.nextAttemptAt());
+                    r.nextAttemptAt(), copyText);
         }
     }
 }

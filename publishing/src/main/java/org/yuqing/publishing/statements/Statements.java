@@ -16,14 +16,20 @@ import org.yuqing.publishing.cases.Cases;
 import org.yuqing.publishing.channels.Channel;
 import org.yuqing.publishing.channels.Delivery;
 import org.yuqing.publishing.channels.Publication;
+import org.yuqing.publishing.renditions.Master;
+import org.yuqing.publishing.renditions.Rendition;
+import org.yuqing.publishing.renditions.Renditions;
 import org.yuqing.security.AuditTrail;
 import org.yuqing.security.Caller;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -33,11 +39,18 @@ import java.util.stream.Collectors;
  * so concurrent decisions on one statement are serialised. A caller reaches only the statements of
  * cases whose unit is in their scope (属地管理); others answer 404 like unknown ids. Approvals and
  * releases, refused releases included, are written to the audit in the transaction that records them.
+ *
+ * <p>The content hash a statement carries, and its approvals bind, covers the master text and every channel's
+ * rendition of it ({@link Renditions}): what an approver signs is exactly what each channel sends. Every change of
+ * the text is kept as a version.
  */
 @Service
 class Statements {
 
     private static final int LIST_LIMIT = 200;
+    private static final int MAX_URL = 2000;
+    /** The channel released by hand (see {@code ManualChannel}). */
+    static final String MANUAL = "manual";
     private static final Logger log = LoggerFactory.getLogger(Statements.class);
 
     private final StatementStore store;
@@ -48,9 +61,11 @@ class Statements {
     private final PublishingProperties properties;
     private final DeliveryProperties delivery;
     private final AuditTrail audit;
+    private final Renditions renditions;
 
     Statements(StatementStore store, Cases cases, List<Channel> channels, Outbox outbox, Clock clock,
-               PublishingProperties properties, DeliveryProperties delivery, AuditTrail audit) {
+               PublishingProperties properties, DeliveryProperties delivery, AuditTrail audit,
+               Renditions renditions) {
         this.store = store;
         this.cases = cases;
         this.channels = List.copyOf(channels);
@@ -59,6 +74,7 @@ class Statements {
         this.properties = properties;
         this.delivery = delivery;
         this.audit = audit;
+        this.renditions = renditions;
     }
 
     /**
@@ -75,11 +91,17 @@ class Statements {
         UUID id = UUID.randomUUID();
         // A level that requires no approval (plan data) leaves nothing to wait for.
         StatementState state = c.statementApprovals().isEmpty() ? StatementState.APPROVED : StatementState.DRAFT;
-        store.insert(new StatementRow(id, caseId, kind, text.title(), text.body(), state, text.hash(), author, now,
+        String hash = renditions.contentHash(master(id, kind, text, null));
+        store.insert(new StatementRow(id, caseId, kind, text.title(), text.body(), state, hash, author, now,
                 now, null, null));
+        store.insertVersion(id, text, hash, author, now);
         return view(id);
     }
 
+    /**
+     * Changes the text. A change (of the master, or of a rendition since the last save) stores a new version and
+     * voids every approval of the earlier text; saving the same text changes nothing.
+     */
     @Transactional
     StatementView edit(UUID id, String title, String body, Caller caller) {
         StatementRow s = store.lock(id).orElseThrow(() -> StatementProblem.notFound(id));
@@ -89,10 +111,12 @@ class Statements {
                     "a published statement cannot be edited; draft a new one (e.g. a progress update)");
         }
         StatementText text = StatementText.of(title, body);
-        String hash = text.hash();
+        String hash = renditions.contentHash(master(id, s.kind(), text, null));
         if (!hash.equals(s.contentHash())) {
+            Instant now = now();
             ApprovalChain chain = new ApprovalChain(c.statementApprovals(), store.approvals(id), hash);
-            store.updateText(id, text, chain.complete() ? StatementState.APPROVED : StatementState.DRAFT, now());
+            store.updateText(id, text, hash, chain.complete() ? StatementState.APPROVED : StatementState.DRAFT, now);
+            store.insertVersion(id, text, hash, caller.login(), now);
         }
         return view(id);
     }
@@ -162,6 +186,12 @@ class Statements {
                     "the current text lacks the approvals its " + c.level() + " case requires: " + missing))
                     .with("missingApprovals", chain.missing());
         }
+        if (!renditions.contentHash(master(s)).equals(s.contentHash())) {
+            // the renditions (e.g. the public address, the office's name) changed since the text was approved
+            throw refuse(s, caller, now, new ReleaseRefused("renditions-changed",
+                    "the channel renditions of statement " + id + " differ from those approved; save the text "
+                            + "again and have it approved"));
+        }
         List<Channel> enabled = channels.stream().filter(Channel::enabled).toList();
         if (enabled.isEmpty()) {
             throw refuse(s, caller, now, new ReleaseRefused("no-channel", "no channel is enabled"));
@@ -171,7 +201,11 @@ class Statements {
                 s.kind().chineseName(), s.title(), s.body(), s.contentHash(), publicUrl, now);
         List<String> released = new ArrayList<>();
         for (Channel channel : enabled) {
-            if (channel.deliveredAfterCommit()) {
+            if (channel.manualRendition().isPresent()) {
+                // a person posts it: queued with nothing scheduled, so the delivery worker never takes it
+                store.insertRelease(id, new Delivery(channel.name(), null, Delivery.Status.PENDING), now, 0, null);
+                released.add(channel.name());
+            } else if (channel.deliveredAfterCommit()) {
                 store.insertRelease(id, new Delivery(channel.name(), null, Delivery.Status.PENDING), now, 0, now);
                 released.add(channel.name());
             } else {
@@ -222,6 +256,97 @@ class Statements {
         audit.done(AuditTrail.RELEASE, target(id), "retry on channel " + channelName + " after: " + release.error());
         log.info("release of statement {} on {} re-queued by {}", id, channelName, caller.login());
         return view(id);
+    }
+
+    /**
+     * Records that a person released the statement on the manual channel, at the proof URL (the post, the article,
+     * the media page): the PENDING release becomes DELIVERED with that URL, audited as a RELEASE.
+     *
+     * @throws StatementProblem 404 for an unknown statement or one without a manual release, 409 when its manual
+     *                          release is already proven, 422 when the URL is not an absolute http(s) URL
+     */
+    @Transactional
+    StatementView proveManualRelease(UUID id, String url, Caller caller) {
+        StatementRow s = store.lock(id).orElseThrow(() -> StatementProblem.notFound(id));
+        visibleCase(s, caller);
+        String channel = MANUAL;
+        ReleaseRow release = store.lockRelease(id, channel).orElseThrow(() -> new StatementProblem(
+                HttpStatus.NOT_FOUND, "release-not-found", "Release not found",
+                "statement " + id + " has no release on channel " + channel).with("channel", channel));
+        if (release.status() == Delivery.Status.DELIVERED) {
+            throw StatementProblem.conflict("release-already-proven", "Release already proven",
+                    "the manual release of statement " + id + " was recorded at " + release.url())
+                    .with("url", release.url());
+        }
+        String proof = proofUrl(url);
+        store.markDeliveredByHand(id, channel, proof, now());
+        audit.done(AuditTrail.RELEASE, target(id), "released by hand on channel " + channel + ", proof " + proof);
+        log.info("manual release of statement {} proven by {}", id, caller.login());
+        return view(id);
+    }
+
+    private static String proofUrl(String url) {
+        if (url == null || url.isBlank()) {
+            throw StatementProblem.unprocessable("url must not be blank");
+        }
+        String u = url.strip();
+        if (u.length() > MAX_URL) {
+            throw StatementProblem.unprocessable("url must be at most " + MAX_URL + " characters");
+        }
+        try {
+            URI uri = new URI(u);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+                throw StatementProblem.unprocessable("url must be an absolute http or https URL");
+            }
+        } catch (java.net.URISyntaxException e) {
+            throw StatementProblem.unprocessable("url is not a URL: " + e.getReason());
+        }
+        return u;
+    }
+
+    /** Every version of the statement's text, oldest first (404 for a statement the caller does not see). */
+    @Transactional(readOnly = true)
+    List<VersionView> versions(UUID id, Caller caller) {
+        StatementRow s = store.find(id).orElseThrow(() -> StatementProblem.notFound(id));
+        visibleCase(s, caller);
+        List<VersionRow> versions = store.versions(id);
+        int last = versions.isEmpty() ? 0 : versions.getLast().version();
+        return versions.stream().map(v -> VersionView.of(v, s.contentHash(), last)).toList();
+    }
+
+    /** What changed in the master text from version {@code a} to version {@code b} (404 for unknown versions). */
+    @Transactional(readOnly = true)
+    VersionDiff diff(UUID id, int a, int b, Caller caller) {
+        StatementRow s = store.find(id).orElseThrow(() -> StatementProblem.notFound(id));
+        visibleCase(s, caller);
+        List<VersionRow> versions = store.versions(id);
+        return VersionDiff.between(version(versions, id, a), version(versions, id, b));
+    }
+
+    private static VersionRow version(List<VersionRow> versions, UUID id, int n) {
+        return versions.stream().filter(v -> v.version() == n).findFirst()
+                .orElseThrow(() -> new StatementProblem(HttpStatus.NOT_FOUND, "version-not-found",
+                        "Version not found", "statement " + id + " has no version " + n).with("version", n));
+    }
+
+    /** The statement's master text and its rendition for every channel, with the hash approvals bind. */
+    @Transactional(readOnly = true)
+    RenditionsView renditions(UUID id, Caller caller) {
+        StatementRow s = store.find(id).orElseThrow(() -> StatementProblem.notFound(id));
+        visibleCase(s, caller);
+        Master m = master(s);
+        return new RenditionsView(id, s.kind(), s.title(), s.body(), s.contentHash(), renditions.of(m));
+    }
+
+    /** The master of a stored statement; its public address is the one it was (or will be) published at. */
+    private Master master(StatementRow s) {
+        return master(s.id(), s.kind(), new StatementText(s.title(), s.body()), s.publicUrl());
+    }
+
+    private Master master(UUID id, StatementKind kind, StatementText text, String publicUrl) {
+        return new Master(id, kind.chineseName(), text.title(), text.body(),
+                publicUrl != null ? publicUrl : properties.statementUrl(id));
     }
 
     /** The publication of a published statement, identical for every attempt on every channel. */
@@ -276,7 +401,16 @@ class Statements {
         StatementRow s = store.find(id).orElseThrow(() -> StatementProblem.notFound(id));
         CaseRef c = caseOf(s);
         ApprovalChain chain = new ApprovalChain(c.statementApprovals(), store.approvals(id), s.contentHash());
-        return StatementView.of(s, c, chain, store.releases(id));
+        List<ReleaseRow> releases = store.releases(id);
+        Map<String, String> copyTexts = new HashMap<>();
+        for (ReleaseRow r : releases) {
+            channels.stream().filter(ch -> ch.name().equals(r.channel())).findFirst()
+                    .flatMap(Channel::manualRendition)
+                    .flatMap(key -> renditions.of(master(s), key))
+                    .map(Rendition::content)
+                    .ifPresent(text -> copyTexts.put(r.channel(), text));
+        }
+        return StatementView.of(s, c, chain, releases, copyTexts);
     }
 
     /**

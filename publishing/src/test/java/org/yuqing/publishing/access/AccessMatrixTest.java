@@ -53,6 +53,11 @@ class AccessMatrixTest extends PublishingIntegrationTest {
             entry("POST /api/publishing/statements/{id}/approvals", EnumSet.of(LEADER)),
             entry("POST /api/publishing/statements/{id}/publish", EnumSet.of(PUBLISHER)),
             entry("POST /api/publishing/statements/{id}/releases/{channel}/retry", EnumSet.of(PUBLISHER)),
+            entry("POST /api/publishing/statements/{id}/releases/manual/proof", EnumSet.of(PUBLISHER)),
+            entry("GET /api/publishing/statements/{id}/versions", PERSONS),
+            entry("GET /api/publishing/statements/{id}/versions/{a}/diff/{b}", PERSONS),
+            entry("GET /api/publishing/statements/{id}/renditions", PERSONS),
+            entry("GET /api/publishing/templates", PERSONS),
             entry("GET /api/publishing/audit", EnumSet.of(ADMIN)),
             entry("GET /internal/events", EnumSet.of(SERVICE)),
             entry("GET /public/statements", EVERYONE),
@@ -145,7 +150,8 @@ class AccessMatrixTest extends PublishingIntegrationTest {
 
     /** The endpoint with made-up ids (unknown ones: an allowed role meets 404, never a change) and an empty body. */
     private static MockHttpServletRequestBuilder call(Endpoints.Endpoint endpoint, String authorization) {
-        String path = endpoint.path(Map.of("id", UUID.randomUUID().toString(), "channel", "website"));
+        String path = endpoint.path(Map.of("id", UUID.randomUUID().toString(), "channel", "website", "a", "1",
+                "b", "2"));
         MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(endpoint.callMethod()), path)
                 .header(HttpHeaders.AUTHORIZATION, authorization);
         if (path.equals("/internal/events")) {

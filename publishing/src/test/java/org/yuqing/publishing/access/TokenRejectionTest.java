@@ -100,7 +100,8 @@ class TokenRejectionTest extends PublishingIntegrationTest {
     }
 
     private static MockHttpServletRequestBuilder call(Endpoints.Endpoint endpoint, String authorization) {
-        String path = endpoint.path(Map.of("id", UUID.randomUUID().toString(), "channel", "website"));
+        String path = endpoint.path(Map.of("id", UUID.randomUUID().toString(), "channel", "website", "a", "1",
+                "b", "2"));
         MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(endpoint.callMethod()), path);
         if (authorization != null) {
             request.header(HttpHeaders.AUTHORIZATION, authorization);

@@ -82,9 +82,9 @@ class EmailChannelTest {
     @Test
     void without_recipients_or_smtp_server_the_channel_is_off() {
         assertThat(channel(List.of()).enabled()).isFalse();
-        assertThat(new EmailChannel(new ChannelProperties(new ChannelProperties.Email(true, PRESS, OFFICE), null),
+        assertThat(new EmailChannel(new ChannelProperties(new ChannelProperties.Email(true, PRESS, OFFICE), null, null, null, null),
                 new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class)).enabled()).isFalse();
-        assertThat(new EmailChannel(new ChannelProperties(new ChannelProperties.Email(false, PRESS, OFFICE), null),
+        assertThat(new EmailChannel(new ChannelProperties(new ChannelProperties.Email(false, PRESS, OFFICE), null, null, null, null),
                 provider(sender())).enabled()).isFalse();
         assertThat(channel(PRESS).enabled()).isTrue();
     }
@@ -94,7 +94,7 @@ class EmailChannelTest {
     }
 
     private static EmailChannel channel(List<String> recipients, JavaMailSender sender) {
-        return new EmailChannel(new ChannelProperties(new ChannelProperties.Email(true, recipients, OFFICE), null),
+        return new EmailChannel(new ChannelProperties(new ChannelProperties.Email(true, recipients, OFFICE), null, null, null, null),
                 provider(sender));
     }
 

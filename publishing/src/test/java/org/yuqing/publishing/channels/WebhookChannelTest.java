@@ -112,15 +112,15 @@ class WebhookChannelTest {
     @Test
     void without_urls_or_secret_the_channel_is_off() {
         assertThat(new WebhookChannel(new ChannelProperties(null, new ChannelProperties.Webhook(true, List.of(), SECRET,
-                null)), json, Clock.systemUTC()).enabled()).isFalse();
+                null), null, null, null), json, Clock.systemUTC()).enabled()).isFalse();
         assertThat(new WebhookChannel(new ChannelProperties(null, new ChannelProperties.Webhook(true,
-                List.of(receiver.url()), "", null)), json, Clock.systemUTC()).enabled()).isFalse();
+                List.of(receiver.url()), "", null), null, null, null), json, Clock.systemUTC()).enabled()).isFalse();
         assertThat(channel(SECRET, receiver.url()).enabled()).isTrue();
     }
 
     private WebhookChannel channel(String secret, URI... urls) {
         return new WebhookChannel(new ChannelProperties(null,
-                new ChannelProperties.Webhook(true, List.of(urls), secret, Duration.ofSeconds(3))),
+                new ChannelProperties.Webhook(true, List.of(urls), secret, Duration.ofSeconds(3)), null, null, null),
                 json, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
