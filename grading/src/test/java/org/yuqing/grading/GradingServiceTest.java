@@ -93,12 +93,24 @@ public abstract class GradingServiceTest {
      * @param authorization the {@code Authorization} header, or {@code null} for none
      */
     protected static HttpResponse<String> call(String method, String path, String json, String authorization) {
+        return call(method, path, json, "application/json", authorization);
+    }
+
+    /**
+     * Any request to this service with a body of any type.
+     *
+     * @param body          the body, or {@code null} for none
+     * @param contentType   the body's {@code Content-Type}, e.g. {@code application/yaml}
+     * @param authorization the {@code Authorization} header, or {@code null} for none
+     */
+    protected static HttpResponse<String> call(String method, String path, String body, String contentType,
+                                               String authorization) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
-        if (json == null) {
+        if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(json));
+            request.header("Content-Type", contentType)
+                    .method(method, HttpRequest.BodyPublishers.ofString(body));
         }
         if (authorization != null) {
             request.header("Authorization", authorization);

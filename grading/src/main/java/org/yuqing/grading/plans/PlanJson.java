@@ -2,6 +2,7 @@ package org.yuqing.grading.plans;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,6 +32,25 @@ public final class PlanJson {
      */
     public static Plan read(String json) {
         return MAPPER.readValue(json, Plan.class);
+    }
+
+    /**
+     * Binds a plan document already read into a tree (from JSON or YAML).
+     *
+     * @throws tools.jackson.core.JacksonException like {@link #read(String)}
+     */
+    static Plan read(JsonNode document) {
+        return MAPPER.treeToValue(document, Plan.class);
+    }
+
+    /** Binds one level of a plan document already read into a tree. */
+    static PlanLevel readLevel(JsonNode level) {
+        return MAPPER.treeToValue(level, PlanLevel.class);
+    }
+
+    /** The plan as a tree in its document form, e.g. to write it in another format. */
+    static JsonNode tree(Plan plan) {
+        return MAPPER.valueToTree(plan);
     }
 
     /** The plan as a compact JSON document. */

@@ -14,13 +14,20 @@ import java.util.Objects;
  *                  error is about the level itself
  * @param section   the plan section of the condition, or of the level; may be {@code null}
  * @param message   the whole error in one sentence, naming level, condition and section
+ * @param path      where in the plan document, as a JSON pointer, e.g. {@code /levels/2/conditions/0}
  */
-public record PlanProblem(Kind kind, Level level, String condition, String section, String message) {
+public record PlanProblem(Kind kind, Level level, String condition, String section, String message, String path) {
 
     public PlanProblem {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(level, "level");
         Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(path, "path");
+    }
+
+    /** This problem as an error of a plan document. */
+    public PlanError asError() {
+        return new PlanError(path, kind.name(), message);
     }
 
     /** The kinds of error a plan can have. */

@@ -2,8 +2,12 @@ package org.yuqing.grading.plans;
 
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.ErrorResponseException;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +16,10 @@ import java.util.Optional;
 
 import static org.jooq.impl.DSL.jsonbGetAttributeAsText;
 import static org.jooq.impl.DSL.max;
+import static org.yuqing.grading.db.Tables.GRADE_HISTORY;
+import static org.yuqing.grading.db.Tables.INCIDENT_GRADE;
+import static org.yuqing.grading.db.Tables.PLAN_ASSIGNMENT;
+import static org.yuqing.grading.db.Tables.PLAN_TOPIC_ASSIGNMENT;
 import static org.yuqing.grading.db.Tables.PLAN_VERSION;
 
 /**
@@ -44,6 +52,47 @@ public class PlanRepository {
                 .map(body -> PlanJson.read(body.data()));
     }
 
+    /**
+     * Whether any version of the plan is stored, locking its versions against deletion until the transaction
+     * ends (so a plan being assigned or graded by cannot vanish meanwhile).
+     */
+    public boolean existsLockedForShare(String planId) {
+        return !db.select(PLAN_VERSION.VERSION).from(PLAN_VERSION).where(PLAN_VERSION.PLAN_ID.eq(planId))
+                .forShare().fetch().isEmpty();
+    }
+
+    /**
+     * What uses the plan, in words: incidents graded by one of its versions, units and topics it is assigned to.
+     * Locks the plan's versions until the transaction ends, so nothing starts using it meanwhile.
+     *
+     * @return empty when nothing uses it
+     */
+    List<String> uses(String planId) {
+        db.select(PLAN_VERSION.VERSION).from(PLAN_VERSION).where(PLAN_VERSION.PLAN_ID.eq(planId)).forUpdate().fetch();
+        List<String> uses = new java.util.ArrayList<>();
+        int graded = db.fetchCount(INCIDENT_GRADE, INCIDENT_GRADE.PLAN_ID.eq(planId))
+                + db.fetchCount(GRADE_HISTORY, GRADE_HISTORY.PLAN_ID.eq(planId));
+        if (graded > 0) {
+            uses.add("已用于事件定级（" + graded + " 条定级记录）");
+        }
+        List<String> units = db.select(PLAN_ASSIGNMENT.UNIT_ID).from(PLAN_ASSIGNMENT)
+                .where(PLAN_ASSIGNMENT.PLAN_ID.eq(planId)).orderBy(PLAN_ASSIGNMENT.UNIT_ID)
+                .fetch(PLAN_ASSIGNMENT.UNIT_ID);
+        if (!units.isEmpty()) {
+            uses.add("已指派给单位 " + String.join("、", units));
+        }
+        int topics = db.fetchCount(PLAN_TOPIC_ASSIGNMENT, PLAN_TOPIC_ASSIGNMENT.PLAN_ID.eq(planId));
+        if (topics > 0) {
+            uses.add("已指派给 " + topics + " 个监测主题");
+        }
+        return uses;
+    }
+
+    /** Deletes every version of the plan; the caller has made sure nothing uses it ({@link #uses}). */
+    void delete(String planId) {
+        db.deleteFrom(PLAN_VERSION).where(PLAN_VERSION.PLAN_ID.eq(planId)).execute();
+    }
+
     /** The latest version of every stored plan, ordered by id. */
     public List<PlanSummary> latestOfEach() {
         Map<String, PlanSummary> latest = new LinkedHashMap<>();
@@ -73,6 +122,7 @@ public class PlanRepository {
      *
      * @return the plan as stored, with its new version number
      * @throws InvalidPlanException when the plan breaks a rule of {@link PlanValidator}
+     * @throws ErrorResponseException a 409 problem when another transaction stored that version first
      */
     @Transactional
     public Plan saveAsNextVersion(Plan plan) {
@@ -81,9 +131,16 @@ public class PlanRepository {
                 .where(PLAN_VERSION.PLAN_ID.eq(plan.id()))
                 .fetchOne(0, Integer.class);
         Plan next = plan.withVersion(current == null ? 1 : current + 1);
-        db.insertInto(PLAN_VERSION, PLAN_VERSION.PLAN_ID, PLAN_VERSION.VERSION, PLAN_VERSION.BODY)
-                .values(next.id(), next.version(), JSONB.valueOf(PlanJson.write(next)))
-                .execute();
+        try {
+            db.insertInto(PLAN_VERSION, PLAN_VERSION.PLAN_ID, PLAN_VERSION.VERSION, PLAN_VERSION.BODY)
+                    .values(next.id(), next.version(), JSONB.valueOf(PlanJson.write(next)))
+                    .execute();
+        } catch (DuplicateKeyException e) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                    "预案 " + plan.id() + " 第 " + next.version() + " 版刚被他人保存，请刷新后重试");
+            problem.setTitle("预案同时被修改");
+            throw new ErrorResponseException(HttpStatus.CONFLICT, problem, e);
+        }
         return next;
     }
 }

@@ -51,32 +51,35 @@ public final class PlanValidator {
         for (int i = 0; i < levels.size(); i++) {
             PlanLevel level = levels.get(i);
             if (i > 0 && !level.level().isAbove(levels.get(i - 1).level())) {
-                problems.add(levelProblem(Kind.LEVELS_NOT_ASCENDING, level,
+                problems.add(levelProblem(Kind.LEVELS_NOT_ASCENDING, level, i, "/level",
                         "不高于前一级别" + name(levels.get(i - 1).level()) + "，级别须由低到高排列"));
             }
             if (level.terms() == null) {
-                problems.add(levelProblem(Kind.MISSING_TERMS, level, "缺少处置要求（上报时限、审批等）"));
+                problems.add(levelProblem(Kind.MISSING_TERMS, level, i, "/terms", "缺少处置要求（上报时限、审批等）"));
             }
             if (i > 0 && level.conditions().isEmpty() && !analystGraded) {
-                problems.add(levelProblem(Kind.UNREACHABLE_LEVEL, level,
+                problems.add(levelProblem(Kind.UNREACHABLE_LEVEL, level, i, "/conditions",
                         "没有任何条件，无法达到；若级别由研判人员认定，须将预案标为 analystGraded"));
             }
             Set<Object> seen = new HashSet<>();
-            for (Condition condition : level.conditions()) {
+            for (int c = 0; c < level.conditions().size(); c++) {
+                Condition condition = level.conditions().get(c);
+                String path = conditionPath(i, c);
                 if (condition.section() == null || condition.section().isBlank()) {
-                    problems.add(problem(Kind.MISSING_SECTION, level, condition, "未注明出自预案哪一条"));
+                    problems.add(problem(Kind.MISSING_SECTION, level, condition, path + "/section",
+                            "未注明出自预案哪一条"));
                 }
                 if (negative(condition)) {
-                    problems.add(problem(Kind.NEGATIVE_THRESHOLD, level, condition, "阈值不能为负数"));
+                    problems.add(problem(Kind.NEGATIVE_THRESHOLD, level, condition, path, "阈值不能为负数"));
                 }
                 if (!seen.add(key(condition))) {
-                    problems.add(problem(Kind.DUPLICATE_CONDITION, level, condition, "在本级别重复出现"));
+                    problems.add(problem(Kind.DUPLICATE_CONDITION, level, condition, path, "在本级别重复出现"));
                 }
             }
         }
         for (int low = 0; low < levels.size(); low++) {
             for (int high = low + 1; high < levels.size(); high++) {
-                compare(levels.get(low), levels.get(high), problems);
+                compare(levels, low, high, problems);
             }
         }
         return List.copyOf(problems);
@@ -95,7 +98,9 @@ public final class PlanValidator {
         return plan;
     }
 
-    private static void compare(PlanLevel lower, PlanLevel higher, List<PlanProblem> problems) {
+    private static void compare(List<PlanLevel> levels, int low, int high, List<PlanProblem> problems) {
+        PlanLevel lower = levels.get(low);
+        PlanLevel higher = levels.get(high);
         Set<Object> higherKeys = higher.conditions().stream().map(PlanValidator::key).collect(Collectors.toSet());
         Map<Metric, Long> higherLowerBounds = new HashMap<>();
         for (Condition condition : higher.conditions()) {
@@ -103,16 +108,18 @@ public final class PlanValidator {
                 lowerBound(m).ifPresent(bound -> higherLowerBounds.merge(m.metric(), bound, Math::min));
             }
         }
-        for (Condition condition : lower.conditions()) {
+        for (int c = 0; c < lower.conditions().size(); c++) {
+            Condition condition = lower.conditions().get(c);
+            String path = conditionPath(low, c);
             if (higherKeys.contains(key(condition))) {
-                problems.add(problem(Kind.DUPLICATE_CONDITION, lower, condition,
+                problems.add(problem(Kind.DUPLICATE_CONDITION, lower, condition, path,
                         "与更高级别" + name(higher.level()) + "的条件相同，永远不会决定本级别"));
             }
             for (MetricCondition m : metricParts(condition)) {
                 Long higherBound = higherLowerBounds.get(m.metric());
                 OptionalLong upper = upperBound(m);
                 if (higherBound != null && upper.isPresent() && upper.getAsLong() > higherBound) {
-                    problems.add(problem(Kind.OVERLAPPING_BANDS, lower, condition,
+                    problems.add(problem(Kind.OVERLAPPING_BANDS, lower, condition, path,
                             "上限 " + upper.getAsLong() + " 高于更高级别" + name(higher.level()) + "的下限 "
                                     + higherBound + "（" + m.metric().chineseName() + "），两级区间重叠"));
                 }
@@ -156,7 +163,14 @@ public final class PlanValidator {
         return metricParts(condition).stream().anyMatch(m -> m.value() < 0);
     }
 
-    /** What a condition tests, without its section and note: equal keys test the same thing. */
+    /**
+     * What a condition tests, without its section and note: conditions with equal keys test the same thing
+     * (flags in any order, the parts of {@code allOf} in any order).
+     */
+    public static Object whatItTests(Condition condition) {
+        return key(condition);
+    }
+
     private static Object key(Condition condition) {
         return switch (condition) {
             case MetricCondition m -> List.of(m.metric(), m.comparator(), m.value());
@@ -166,7 +180,7 @@ public final class PlanValidator {
     }
 
     /** The condition in words, e.g. {@code 同一信息网站数 ≥ 2，且24小时阅读量 > 1000}. */
-    static String describe(Condition condition) {
+    public static String describe(Condition condition) {
         return switch (condition) {
             case MetricCondition m -> m.metric().chineseName() + " " + m.comparator().symbol() + " " + m.value();
             case FlagsCondition f -> f.flags().stream().map(FlagNames::chineseName).collect(Collectors.joining("、"));
@@ -175,18 +189,22 @@ public final class PlanValidator {
         };
     }
 
-    private static PlanProblem problem(Kind kind, PlanLevel level, Condition condition, String what) {
+    private static String conditionPath(int level, int condition) {
+        return "/levels/" + level + "/conditions/" + condition;
+    }
+
+    private static PlanProblem problem(Kind kind, PlanLevel level, Condition condition, String path, String what) {
         String section = condition.section() == null || condition.section().isBlank() ? null : condition.section();
         String condText = describe(condition);
         String message = "级别" + name(level.level()) + " 条件「" + condText + "」"
                 + (section == null ? "" : "（" + section + "）") + "：" + what;
-        return new PlanProblem(kind, level.level(), condText, section, message);
+        return new PlanProblem(kind, level.level(), condText, section, message, path);
     }
 
-    private static PlanProblem levelProblem(Kind kind, PlanLevel level, String what) {
+    private static PlanProblem levelProblem(Kind kind, PlanLevel level, int index, String field, String what) {
         String message = "级别" + name(level.level()) + (level.section() == null ? "" : "（" + level.section() + "）")
                 + "：" + what;
-        return new PlanProblem(kind, level.level(), null, level.section(), message);
+        return new PlanProblem(kind, level.level(), null, level.section(), message, "/levels/" + index + field);
     }
 
     private static String name(Level level) {

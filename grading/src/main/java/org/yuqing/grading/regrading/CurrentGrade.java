@@ -11,6 +11,7 @@ import java.util.UUID;
 /**
  * The stored grade of an incident, as re-grading and overrides need it.
  *
+ * @param topicId          the topic that opened the incident; {@code null} for grades stored before it was kept
  * @param level            the computed level
  * @param category         the computed category
  * @param reasons          the computed reasons
@@ -18,7 +19,7 @@ import java.util.UUID;
  * @param overrideCategory the analyst's category, {@code null} when none is in force
  * @param overrideReason   the analyst's reason, {@code null} without an override
  */
-record CurrentGrade(UUID incidentId, String unitId, String title, Level level, Category category,
+record CurrentGrade(UUID incidentId, String unitId, UUID topicId, String title, Level level, Category category,
                     List<String> reasons, String planId, int planVersion, IncidentMetrics metrics, Instant metricsAt,
                     Level overrideLevel, Category overrideCategory, String overrideReason) {
 

@@ -12,9 +12,9 @@ import java.util.UUID;
 
 /**
  * A computed grade re-grading decided to store: the row of {@code incident_grade} and, if it changed,
- * of history.
+ * of history. {@code topicId} is {@code null} when not known.
  */
-record GradeDecision(UUID incidentId, String unitId, String title, Level level, Level previousLevel,
+record GradeDecision(UUID incidentId, String unitId, UUID topicId, String title, Level level, Level previousLevel,
                      Category category, List<String> reasons, String planId, int planVersion,
                      IncidentMetrics metrics, Instant metricsAt, Instant gradedAt, UUID sourceEventId,
                      ResponseTerms terms, Classification classification) {

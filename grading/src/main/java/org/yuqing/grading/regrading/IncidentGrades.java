@@ -37,8 +37,9 @@ class IncidentGrades {
         return db.selectFrom(INCIDENT_GRADE).where(INCIDENT_GRADE.INCIDENT_ID.eq(incidentId))
                 .forUpdate()
                 .fetchOptional()
-                .map(r -> new CurrentGrade(r.getIncidentId(), r.getUnitId(), r.getTitle(), Level.valueOf(r.getLevel()),
-                        Category.valueOf(r.getCategory()), strings(r.getReasons()), r.getPlanId(), r.getPlanVersion(),
+                .map(r -> new CurrentGrade(r.getIncidentId(), r.getUnitId(), r.getTopicId(), r.getTitle(),
+                        Level.valueOf(r.getLevel()), Category.valueOf(r.getCategory()), strings(r.getReasons()),
+                        r.getPlanId(), r.getPlanVersion(),
                         json.readValue(r.getMetrics().data(), IncidentMetrics.class), r.getMetricsAt().toInstant(),
                         r.getOverrideLevel() == null ? null : Level.valueOf(r.getOverrideLevel()),
                         r.getOverrideCategory() == null ? null : Category.valueOf(r.getOverrideCategory()),
@@ -50,6 +51,7 @@ class IncidentGrades {
         return db.insertInto(INCIDENT_GRADE)
                 .set(INCIDENT_GRADE.INCIDENT_ID, d.incidentId())
                 .set(INCIDENT_GRADE.UNIT_ID, d.unitId())
+                .set(INCIDENT_GRADE.TOPIC_ID, d.topicId())
                 .set(INCIDENT_GRADE.TITLE, d.title())
                 .set(INCIDENT_GRADE.LEVEL, d.level().name())
                 .set(INCIDENT_GRADE.CATEGORY, d.category().name())
@@ -84,6 +86,9 @@ class IncidentGrades {
                 .set(INCIDENT_GRADE.EVALUATED_AT, time(d.gradedAt()))
                 .set(INCIDENT_GRADE.CATEGORY_CONFIDENCE, d.classification().confidence())
                 .set(INCIDENT_GRADE.CATEGORY_WORDS, jsonb(d.classification().decidingWords()));
+        if (d.topicId() != null) {
+            update = update.set(INCIDENT_GRADE.TOPIC_ID, d.topicId());
+        }
         if (changed) {
             update = update.set(INCIDENT_GRADE.GRADED_AT, time(d.gradedAt()));
         }

@@ -10,8 +10,9 @@ import java.util.UUID;
  *
  * @param eventId    the upstream event
  * @param observedAt when the upstream saw these metrics
+ * @param topicId    the topic that opened the incident, {@code null} when the event carries none
  * @param title      the title, {@code null} when the event carries none
  */
-record Observation(UUID eventId, Instant observedAt, UUID incidentId, String unitId, String title,
+record Observation(UUID eventId, Instant observedAt, UUID incidentId, UUID topicId, String unitId, String title,
                    IncidentMetrics metrics) {
 }

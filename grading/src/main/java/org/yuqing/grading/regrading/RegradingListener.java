@@ -21,9 +21,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
- * Grades incidents as monitoring's feed reports them. Automatic grading only raises a level: a
+ * Grades incidents as monitoring's feed reports them, each by the plan {@link PlanAssignments} chooses for its
+ * topic and unit at that moment (so a changed assignment applies from the incident's next metrics change). Automatic grading only raises a level: a
  * lower computed level keeps the stored grade and records nothing. An analyst's override stays in
  * force underneath, until the computed level rises above the analyst's level, which ends it.
  * {@code IncidentGraded} goes out on the first grade and whenever the level or category in force
@@ -53,9 +55,9 @@ class RegradingListener implements IntegrationEventListener {
     public void on(String feed, IntegrationEvent event) {
         switch (event) {
             case IncidentDetected d -> regrade(new Observation(d.eventId(), d.occurredAt(), d.incidentId(),
-                    d.unitId(), d.title(), d.metrics()));
+                    d.topicId(), d.unitId(), d.title(), d.metrics()));
             case IncidentMetricsChanged c -> regrade(new Observation(c.eventId(), c.occurredAt(), c.incidentId(),
-                    c.unitId(), null, c.metrics()));
+                    null, c.unitId(), null, c.metrics()));
             default -> {
                 // Other events of the feed do not change a grade.
             }
@@ -113,10 +115,11 @@ class RegradingListener implements IntegrationEventListener {
     private GradeDecision decide(Observation o, String title, IncidentMetrics metrics, Instant metricsAt,
                                  CurrentGrade current) {
         String unitId = current == null ? o.unitId() : current.unitId();
-        Plan plan = assignments.planFor(unitId);
+        UUID topicId = current != null && current.topicId() != null ? current.topicId() : o.topicId();
+        Plan plan = assignments.planFor(unitId, topicId);
         Grade grade = GradingEngine.grade(metrics, plan);
         Classification classification = lexicons.classifier().classify(title);
-        return new GradeDecision(o.incidentId(), unitId, title, grade.level(),
+        return new GradeDecision(o.incidentId(), unitId, topicId, title, grade.level(),
                 current == null ? null : current.level(), classification.category(), grade.reasons(), plan.id(),
                 plan.version(), metrics, metricsAt, clock.instant(), o.eventId(),
                 plan.level(grade.level()).orElseThrow().terms(), classification);

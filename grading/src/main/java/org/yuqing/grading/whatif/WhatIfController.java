@@ -26,7 +26,12 @@ import org.yuqing.grading.plans.UnknownPlanException;
 import java.util.List;
 import java.util.Set;
 
-/** {@code POST /api/grading/what-if}: the grade a plan would give the metrics; nothing is stored. */
+/**
+ * What-if grading; nothing is stored. {@code POST /api/grading/what-if}: the grade a plan would give the metrics.
+ * {@code POST /api/grading/what-if/compare} with {@code {snapshot, planA: {id, version?}, planB: {…}}}: the grades two
+ * plans (or two versions of one) give the same metrics side by side, with the conditions that differ
+ * ({@link PlanComparison}). An absent version means the latest; an unknown plan or version is a 404 problem.
+ */
 @RestController
 class WhatIfController {
 
@@ -50,6 +55,34 @@ class WhatIfController {
         return new WhatIfGrade(plan.id(), plan.version(), plan.name(), grade.level(), grade.level().chineseName(),
                 category, category.chineseName(), classification.confidence(), classification.decidingWords(),
                 grade.reasons(), plan.level(grade.level()).orElseThrow().terms());
+    }
+
+    @PostMapping("/api/grading/what-if/compare")
+    PlanComparison compare(@Valid @RequestBody CompareRequest request) {
+        return PlanComparison.of(request.snapshot().toMetrics(), plan(request.planA()), plan(request.planB()));
+    }
+
+    private Plan plan(PlanRef ref) {
+        return ref.version() == null
+                ? plans.latest(ref.id()).orElseThrow(() -> new UnknownPlanException(ref.id()))
+                : plans.version(ref.id(), ref.version()).orElseThrow(() -> new UnknownPlanException(ref.id(),
+                        ref.version()));
+    }
+
+    /**
+     * @param snapshot the metrics both plans grade
+     * @param planA    the first plan
+     * @param planB    the second plan
+     */
+    record CompareRequest(@NotNull @Valid WhatIfMetrics snapshot, @NotNull @Valid PlanRef planA,
+                          @NotNull @Valid PlanRef planB) {
+    }
+
+    /**
+     * @param id      a plan id
+     * @param version its version; the latest when absent
+     */
+    record PlanRef(@NotBlank String id, @Positive Integer version) {
     }
 
     /**

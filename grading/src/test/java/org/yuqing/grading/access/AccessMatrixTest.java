@@ -29,18 +29,26 @@ import static org.yuqing.security.Role.UNIT_HANDLER;
 /**
  * Every role against every endpoint of the running service. The expected table is the product's role matrix,
  * written here as data; the endpoints are read from the handler mapping, so an endpoint without a row fails.
- * Allowed requests carry a malformed body (or name an unknown incident), so they change nothing: the role passed
+ * Allowed requests carry a malformed body (or name an unknown incident or plan), so they change nothing: the role passed
  * when the answer is neither 401 nor 403.
  */
 class AccessMatrixTest extends GradingServiceTest {
 
     private static final Set<Role> PERSONS = EnumSet.of(MONITOR, ANALYST, LEADER, UNIT_HANDLER, PUBLISHER, ADMIN);
 
-    /** Who may call what: the role matrix of grading (issue 3). */
+    /** Who may call what: the role matrix of grading (issues 3 and 5). */
     private static final Map<String, Set<Role>> ALLOWED = Map.ofEntries(
             Map.entry("GET /api/grading/plans", PERSONS),
             Map.entry("GET /api/grading/plans/{id}", PERSONS),
             Map.entry("GET /api/grading/plans/{id}/versions/{version}", PERSONS),
+            Map.entry("GET /api/grading/plans/{id}/versions/{version}/export", PERSONS),
+            Map.entry("POST /api/grading/plans", EnumSet.of(ADMIN)),
+            Map.entry("PUT /api/grading/plans/{id}", EnumSet.of(ADMIN)),
+            Map.entry("DELETE /api/grading/plans/{id}", EnumSet.of(ADMIN)),
+            Map.entry("POST /api/grading/plans/import", EnumSet.of(ADMIN)),
+            Map.entry("GET /api/grading/assignments", PERSONS),
+            Map.entry("PUT /api/grading/assignments/{unitId}", EnumSet.of(ADMIN)),
+            Map.entry("POST /api/grading/what-if/compare", PERSONS),
             Map.entry("GET /api/grading/incidents/{incidentId}", PERSONS),
             Map.entry("POST /api/grading/incidents/{incidentId}/override", EnumSet.of(ANALYST)),
             Map.entry("DELETE /api/grading/incidents/{incidentId}/override", EnumSet.of(ANALYST)),
@@ -69,8 +77,9 @@ class AccessMatrixTest extends GradingServiceTest {
     void each_role_reaches_exactly_the_endpoints_the_matrix_gives_it(Role role) {
         String bearer = role == SERVICE ? TestTokens.shared().service("casework")
                 : TestTokens.shared().user("matrix-" + role.name().toLowerCase()).roles(role).units(UNIT).bearer();
-        Map<String, String> values = Map.of("incidentId", UUID.randomUUID().toString(), "id", "district",
-                "version", "1", "category", "INQUIRY");
+        // An unknown plan id: an allowed DELETE answers 404 and removes nothing.
+        Map<String, String> values = Map.of("incidentId", UUID.randomUUID().toString(), "id", "no-such-plan",
+                "version", "1", "category", "INQUIRY", "unitId", UNIT);
         Map<String, Integer> refusedButAllowed = new TreeMap<>();
         Map<String, Integer> allowedButRefused = new TreeMap<>();
 

@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The sensitive actions of grading leave an audit line with who did what: an analyst's override and its
  * clearing (OVERRIDE), an administrator's lexicon edit (CONFIG_CHANGE); a refused or failed action leaves none
- * of those. Grading has no plan-changing endpoint yet, so PLAN_CHANGE has no caller here.
+ * of those. Plan changes (PLAN_CHANGE) and plan exports (EXPORT) are asserted where they are tested:
+ * {@code PlanEditingApiTest} and {@code AssignmentsApiTest}.
  */
 class SensitiveActionsAuditTest extends GradingServiceTest {
 

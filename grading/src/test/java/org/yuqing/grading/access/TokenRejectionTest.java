@@ -37,7 +37,7 @@ class TokenRejectionTest extends GradingServiceTest {
         bad.put("no token", null);
         bad.putAll(tokens.untrustworthy("li", UNIT));
         Map<String, String> values = Map.of("incidentId", UUID.randomUUID().toString(), "id", "district",
-                "version", "1", "category", "INQUIRY");
+                "version", "1", "category", "INQUIRY", "unitId", UNIT);
         List<Endpoint> endpoints = Endpoint.of(mapping);
         List<String> wrong = new ArrayList<>();
 

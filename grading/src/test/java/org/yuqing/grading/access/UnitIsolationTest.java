@@ -12,6 +12,9 @@ import org.yuqing.domain.IncidentMetrics;
 import org.yuqing.domain.events.IncidentDetected;
 import org.yuqing.events.IntegrationEventListener;
 import org.yuqing.grading.GradingServiceTest;
+import org.yuqing.grading.TestPlans;
+import org.yuqing.grading.plans.PlanJson;
+import org.yuqing.grading.plans.PlanRepository;
 import org.yuqing.grading.classification.LexiconRepository;
 import org.yuqing.security.TestTokens;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,8 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * tries every endpoint on east's incident (endpoints read from the handler mapping; path variables get east's ids)
  * and finds nothing, while east and a user of the parent unit reach it. Plans and the classification lexicon are
  * shared by every unit, and the audit API is the service's administrators' (not unit data): every endpoint is
- * classified below, so a new one without a row fails. Grading has no list or search of incidents yet; when one
- * comes, it gets a row here and the list checks with it.
+ * classified below, so a new one without a row fails. Plan assignments belong to units: west cannot change east's
+ * (403) and never lists it. Grading has no list or search of incidents yet; when one comes, it gets a row here and
+ * the list checks with it.
  */
 class UnitIsolationTest extends GradingServiceTest {
 
@@ -42,6 +46,10 @@ class UnitIsolationTest extends GradingServiceTest {
         INCIDENT,
         /** Shared by every unit (plans, lexicon, pure computations): every unit gets the same answer. */
         SHARED,
+        /** Lists the plan assignments of the caller's units: never another unit's. */
+        UNIT_LIST,
+        /** Changes a unit's plan assignment: refused (403) for a unit outside the caller's scope. */
+        UNIT_WRITE,
         /** Not for persons at all (the event feed); covered by the access matrix. */
         NOT_FOR_PERSONS
     }
@@ -50,6 +58,14 @@ class UnitIsolationTest extends GradingServiceTest {
             Map.entry("GET /api/grading/plans", Scope.SHARED),
             Map.entry("GET /api/grading/plans/{id}", Scope.SHARED),
             Map.entry("GET /api/grading/plans/{id}/versions/{version}", Scope.SHARED),
+            Map.entry("GET /api/grading/plans/{id}/versions/{version}/export", Scope.SHARED),
+            Map.entry("POST /api/grading/plans", Scope.SHARED),
+            Map.entry("PUT /api/grading/plans/{id}", Scope.SHARED),
+            Map.entry("DELETE /api/grading/plans/{id}", Scope.SHARED),
+            Map.entry("POST /api/grading/plans/import", Scope.SHARED),
+            Map.entry("POST /api/grading/what-if/compare", Scope.SHARED),
+            Map.entry("GET /api/grading/assignments", Scope.UNIT_LIST),
+            Map.entry("PUT /api/grading/assignments/{unitId}", Scope.UNIT_WRITE),
             Map.entry("GET /api/grading/incidents/{incidentId}", Scope.INCIDENT),
             Map.entry("POST /api/grading/incidents/{incidentId}/override", Scope.INCIDENT),
             Map.entry("DELETE /api/grading/incidents/{incidentId}/override", Scope.INCIDENT),
@@ -66,6 +82,7 @@ class UnitIsolationTest extends GradingServiceTest {
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
     private final LexiconRepository lexicons;
+    private final PlanRepository plans;
 
     private final String suffix = UUID.randomUUID().toString();
     private final String east = "east-" + suffix;
@@ -80,13 +97,14 @@ class UnitIsolationTest extends GradingServiceTest {
     @Autowired
     UnitIsolationTest(@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mapping,
                       IntegrationEventListener listener, PlatformTransactionManager transactions, JdbcTemplate jdbc,
-                      JsonMapper json, LexiconRepository lexicons) {
+                      JsonMapper json, LexiconRepository lexicons, PlanRepository plans) {
         this.mapping = mapping;
         this.listener = listener;
         this.tx = new TransactionTemplate(transactions);
         this.jdbc = jdbc;
         this.json = json;
         this.lexicons = lexicons;
+        this.plans = plans;
     }
 
     @Test
@@ -104,6 +122,7 @@ class UnitIsolationTest extends GradingServiceTest {
         long historyBefore = history(incident);
         List<String> leaks = new ArrayList<>();
         List<Endpoint> incidentEndpoints = new ArrayList<>();
+        List<Endpoint> unitWrites = new ArrayList<>();
 
         for (Endpoint endpoint : Endpoint.of(mapping)) {
             Scope scope = SCOPES.get(endpoint.toString());
@@ -114,11 +133,22 @@ class UnitIsolationTest extends GradingServiceTest {
                     leaks.add(endpoint + " → " + answer.statusCode() + " " + answer.body());
                 }
             } else if (scope == Scope.SHARED) {
-                int asWest = request(endpoint, incident, westUser).statusCode();
-                int asEast = request(endpoint, incident, eastUser).statusCode();
-                assertThat(asWest).as(endpoint + " is shared by every unit").isEqualTo(asEast).isEqualTo(200);
+                HttpResponse<String> asWest = request(endpoint, incident, westUser);
+                HttpResponse<String> asEast = request(endpoint, incident, eastUser);
+                assertThat(asWest.statusCode()).as(endpoint + " is shared by every unit: " + asWest.body())
+                        .isEqualTo(asEast.statusCode()).isBetween(200, 299);
+            } else if (scope == Scope.UNIT_WRITE) {
+                unitWrites.add(endpoint);
+                HttpResponse<String> asWest = request(endpoint, incident, westUser);
+                assertThat(asWest.statusCode()).as(endpoint + " for west: " + asWest.body()).isEqualTo(403);
+                HttpResponse<String> asEast = request(endpoint, incident, eastUser);
+                assertThat(asEast.statusCode()).as(endpoint + " for east: " + asEast.body()).isEqualTo(200);
             }
         }
+        assertThat(unitWrites).hasSize(1);
+        assertThat(get("/api/grading/assignments", westUser).body()).doesNotContain(east);
+        assertThat(get("/api/grading/assignments", eastUser).body()).contains(east).doesNotContain(west);
+        assertThat(get("/api/grading/assignments", cityUser).body()).contains(east);
 
         assertThat(incidentEndpoints).hasSizeGreaterThanOrEqualTo(3);
         assertThat(leaks).isEmpty();
@@ -126,7 +156,7 @@ class UnitIsolationTest extends GradingServiceTest {
                 + "where incident_id = ?", String.class, incident)).isEqualTo(before);
         assertThat(history(incident)).isEqualTo(historyBefore);
         assertThat(jdbc.queryForList("select target from grading.audit_event where actor = ? and action = 'DENIED'",
-                String.class, westLogin)).hasSize(incidentEndpoints.size())
+                String.class, westLogin)).hasSize(incidentEndpoints.size() + unitWrites.size())
                 .contains("GET /api/grading/incidents/" + incident);
         for (Endpoint endpoint : incidentEndpoints) {
             HttpResponse<String> answer = request(endpoint, incident, eastUser);
@@ -156,14 +186,25 @@ class UnitIsolationTest extends GradingServiceTest {
     }
 
     private HttpResponse<String> request(Endpoint endpoint, UUID incident, String bearer) {
-        Map<String, String> values = Map.of("incidentId", incident.toString(), "id", "district", "version", "1",
-                "category", Category.INQUIRY.name());
-        return call(endpoint.method(), endpoint.path(values), body(endpoint), bearer);
+        // Every request gets a plan of its own, so edits and deletes by one unit cannot change the other's answer.
+        String planId = TestPlans.freshId("shared");
+        plans.saveAsNextVersion(TestPlans.districtAs(planId, "共享预案"));
+        Map<String, String> values = Map.of("incidentId", incident.toString(), "id", planId, "version", "1",
+                "category", Category.INQUIRY.name(), "unitId", east);
+        return call(endpoint.method(), endpoint.path(values), body(endpoint, planId), bearer);
     }
 
     /** A body that would succeed for a caller in scope. */
-    private String body(Endpoint endpoint) {
+    private String body(Endpoint endpoint, String planId) {
         return switch (endpoint.toString()) {
+            case "POST /api/grading/plans", "POST /api/grading/plans/import" ->
+                    PlanJson.write(TestPlans.districtAs(TestPlans.freshId("new"), "新预案"));
+            case "PUT /api/grading/plans/{id}" -> PlanJson.write(TestPlans.districtAs(planId, "修订"));
+            case "POST /api/grading/what-if/compare" ->
+                    "{\"snapshot\": {\"volume\": 3}, \"planA\": {\"id\": \"district\"}, \"planB\": {\"id\": \""
+                            + planId + "\", \"version\": 1}}";
+            case "PUT /api/grading/assignments/{unitId}" -> "{\"planId\": \"district\"}";
+            case "DELETE /api/grading/plans/{id}" -> null;
             case "POST /api/grading/incidents/{incidentId}/override" ->
                     "{\"level\": \"MAJOR\", \"category\": \"HYPE\", \"reason\": \"越权尝试\"}";
             case "DELETE /api/grading/incidents/{incidentId}/override" -> "{\"reason\": \"越权撤销\"}";
