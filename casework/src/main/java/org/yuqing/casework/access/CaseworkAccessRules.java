@@ -18,12 +18,13 @@ import static org.springframework.http.HttpMethod.POST;
  *   <tr><th>endpoint</th><th>roles</th></tr>
  *   <tr><td>{@code GET /api/casework/cases}, {@code GET /api/casework/cases/{id}},
  *           {@code GET /api/casework/cases/{id}/ledger}, {@code GET /api/casework/accountability},
- *           {@code GET /api/casework/notifications}</td>
+ *           {@code GET /api/casework/notifications}, {@code GET /api/casework/cases/{id}/attachments/{attachmentId}}</td>
  *       <td>every person: MONITOR, ANALYST, LEADER, UNIT_HANDLER, PUBLISHER, ADMIN</td></tr>
  *   <tr><td>{@code GET /api/casework/ledger/verify} (reveals no case content)</td><td>every person</td></tr>
  *   <tr><td>{@code POST /api/casework/notifications/{id}/read} (one's own inbox)</td><td>every person</td></tr>
  *   <tr><td>{@code POST /api/casework/cases} (open a case by hand, 人工立案)</td><td>ANALYST, UNIT_HANDLER</td></tr>
- *   <tr><td>{@code POST /api/casework/cases/{id}/reports}, {@code .../transitions}, {@code .../review}
+ *   <tr><td>{@code POST /api/casework/cases/{id}/reports}, {@code .../transitions}, {@code .../review},
+ *           {@code .../tasks}, {@code .../tasks/{taskId}/complete}, {@code .../comments}, {@code .../attachments}
  *           (work on a case)</td><td>ANALYST, UNIT_HANDLER, LEADER</td></tr>
  *   <tr><td>anything else, for any role; INGEST and SERVICE on the business API</td><td>nobody (403)</td></tr>
  * </table>
@@ -44,10 +45,12 @@ public class CaseworkAccessRules {
         return rules -> rules
                 .requestMatchers(GET, "/api/casework/cases", "/api/casework/cases/*", "/api/casework/cases/*/ledger",
                         "/api/casework/ledger/verify", "/api/casework/accountability",
-                        "/api/casework/notifications").hasAnyRole(PERSONS)
+                        "/api/casework/notifications", "/api/casework/cases/*/attachments/*").hasAnyRole(PERSONS)
                 .requestMatchers(POST, "/api/casework/notifications/*/read").hasAnyRole(PERSONS)
                 .requestMatchers(POST, "/api/casework/cases").hasAnyRole(OPEN_BY_HAND)
                 .requestMatchers(POST, "/api/casework/cases/*/reports", "/api/casework/cases/*/transitions",
-                        "/api/casework/cases/*/review").hasAnyRole(WORK_ON_CASES);
+                        "/api/casework/cases/*/review", "/api/casework/cases/*/tasks",
+                        "/api/casework/cases/*/tasks/*/complete", "/api/casework/cases/*/comments",
+                        "/api/casework/cases/*/attachments").hasAnyRole(WORK_ON_CASES);
     }
 }

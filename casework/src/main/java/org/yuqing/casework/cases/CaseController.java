@@ -1,7 +1,9 @@
 package org.yuqing.casework.cases;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.yuqing.casework.cases.CaseViews.CaseDetail;
 import org.yuqing.casework.cases.CaseViews.CaseSummary;
+import org.yuqing.casework.cases.CaseViews.CommentRequest;
 import org.yuqing.casework.cases.CaseViews.OpenRequest;
 import org.yuqing.casework.cases.CaseViews.ReportRequest;
 import org.yuqing.casework.cases.CaseViews.ReviewRequest;
@@ -31,6 +34,8 @@ import java.util.UUID;
 @RequestMapping("/api/casework/cases")
 class CaseController {
 
+    /** The longest comment, in characters. */
+    static final int MAX_COMMENT = 4000;
     private static final int MAX_LIMIT = 500;
 
     private final Cases cases;
@@ -52,9 +57,25 @@ class CaseController {
 
     @GetMapping("/{id}")
     CaseDetail get(@PathVariable UUID id, Caller caller) {
-        return cases.find(id, caller)
-                .map(found -> CaseDetail.of(found.caseFile(), found.timeline(), cases.now()))
+        Instant now = cases.now();
+        return cases.find(id, caller).map(found -> CaseDetail.of(found, now))
                 .orElseThrow(() -> new CaseNotFoundException(id));
+    }
+
+    /** Adds a comment (批注) to the case's timeline: 201 with the case; 400 without text, 422 when too long. */
+    @PostMapping("/{id}/comments")
+    @ResponseStatus(HttpStatus.CREATED)
+    CaseDetail comment(@PathVariable UUID id, @RequestBody CommentRequest request, Caller caller) {
+        String text = blankToNull(request.text());
+        if (text == null) {
+            throw new InvalidRequestException("text is required: the comment");
+        }
+        if (text.length() > MAX_COMMENT) {
+            throw new ErrorResponseException(HttpStatus.UNPROCESSABLE_CONTENT, ProblemDetail.forStatusAndDetail(
+                    HttpStatus.UNPROCESSABLE_CONTENT, "a comment has at most " + MAX_COMMENT + " characters"), null);
+        }
+        cases.comment(id, text, caller);
+        return get(id, caller);
     }
 
     @PostMapping("/{id}/reports")

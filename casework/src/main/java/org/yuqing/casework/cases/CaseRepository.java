@@ -8,10 +8,12 @@ import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import org.yuqing.casework.db.tables.records.CaseFileRecord;
 import org.yuqing.domain.ApprovalStep;
+import org.yuqing.domain.Category;
 import org.yuqing.domain.Level;
 import org.yuqing.domain.ResponseTerms;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -140,6 +142,16 @@ class CaseRepository {
         values.put(CASE_FILE.SUBSIDED_AT, at(c.subsidedAt()));
         values.put(CASE_FILE.REVIEW_DUE_AT, at(c.reviewDueAt()));
         values.put(CASE_FILE.REVIEWED_AT, at(c.reviewedAt()));
+        Followups f = c.followups();
+        values.put(CASE_FILE.CATEGORY, f.category().name());
+        values.put(CASE_FILE.WRITTEN_REPORT_FROM, at(f.writtenReportFrom()));
+        values.put(CASE_FILE.WRITTEN_REPORT_DUE_AT, at(f.writtenReportDueAt()));
+        values.put(CASE_FILE.WRITTEN_REPORTED_AT, at(f.writtenReportedAt()));
+        values.put(CASE_FILE.INQUIRY_REPLY_DUE_AT, at(f.inquiryReplyDueAt()));
+        values.put(CASE_FILE.INQUIRY_REPLIED_AT, at(f.inquiryRepliedAt()));
+        values.put(CASE_FILE.PROGRESS_EVERY_SECONDS, f.progressEvery().toSeconds());
+        values.put(CASE_FILE.LAST_PROGRESS_AT, at(f.lastProgressAt()));
+        values.put(CASE_FILE.PROGRESS_DUE_AT, at(f.progressDueAt()));
         values.put(CASE_FILE.UPDATED_AT, at(c.updatedAt()));
         return values;
     }
@@ -152,6 +164,11 @@ class CaseRepository {
                 instant(r.getFirstStatementDueAt()), instant(r.getFirstStatementAt()),
                 Arrays.stream(r.getStatementApprovals()).map(ApprovalStep::valueOf).toList(),
                 instant(r.getSubsidedAt()), instant(r.getReviewDueAt()), instant(r.getReviewedAt()),
+                new Followups(Category.valueOf(r.getCategory()), instant(r.getWrittenReportFrom()),
+                        instant(r.getWrittenReportDueAt()), instant(r.getWrittenReportedAt()),
+                        instant(r.getInquiryReplyDueAt()), instant(r.getInquiryRepliedAt()),
+                        Duration.ofSeconds(r.getProgressEverySeconds()), instant(r.getLastProgressAt()),
+                        instant(r.getProgressDueAt())),
                 instant(r.getCreatedAt()), instant(r.getUpdatedAt()));
     }
 

@@ -3,12 +3,15 @@ package org.yuqing.casework.cases;
 import org.yuqing.casework.clocks.ClockName;
 import org.yuqing.casework.clocks.ClockStatus;
 import org.yuqing.casework.clocks.DeadlineClock;
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import org.yuqing.domain.ApprovalStep;
+import org.yuqing.domain.Category;
 import org.yuqing.domain.Level;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** The JSON shapes of the case API. Instants are ISO-8601 UTC. */
@@ -29,20 +32,27 @@ final class CaseViews {
         }
     }
 
-    /** One case with its clocks and its timeline, oldest entry first. */
+    /**
+     * One case with its clocks and its timeline, oldest entry first; other features' sections (e.g. {@code tasks},
+     * {@code attachments}) appear as further top-level properties.
+     */
     record CaseDetail(UUID id, UUID incidentId, String title, String unitId, Level level, String levelName,
                       CaseState state, String stateName, String planId, int planVersion, Instant openedAt,
                       Instant reportDueAt, Instant reportedAt, Instant firstStatementDueAt, Instant firstStatementAt,
                       List<ApprovalStep> statementApprovals, Instant subsidedAt, Instant reviewDueAt,
-                      Instant reviewedAt, List<CaseState> nextStates, List<ClockName> overdue, List<ClockView> clocks,
-                      List<TimelineView> timeline) {
+                      Instant reviewedAt, Category category, String categoryName, List<CaseState> nextStates,
+                      List<ClockName> overdue, List<ClockView> clocks, List<TimelineView> timeline,
+                      @JsonAnyGetter Map<String, Object> sections) {
 
-        static CaseDetail of(CaseFile c, List<TimelineItem> timeline, Instant now) {
+        static CaseDetail of(Cases.CaseWithTimeline found, Instant now) {
+            CaseFile c = found.caseFile();
             return new CaseDetail(c.id(), c.incidentId(), c.title(), c.unitId(), c.level(), c.level().chineseName(),
                     c.state(), c.state().chineseName(), c.planId(), c.planVersion(), c.openedAt(), c.reportDueAt(),
                     c.reportedAt(), c.firstStatementDueAt(), c.firstStatementAt(), c.statementApprovals(),
-                    c.subsidedAt(), c.reviewDueAt(), c.reviewedAt(), CaseWorkflow.allowed(c), overdueClocks(c, now), c.clocks().stream().map(k -> ClockView.of(k, now)).toList(),
-                    timeline.stream().map(TimelineView::of).toList());
+                    c.subsidedAt(), c.reviewDueAt(), c.reviewedAt(), c.followups().category(),
+                    c.followups().category().chineseName(), found.nextStates(), overdueClocks(c, now),
+                    c.clocks().stream().map(k -> ClockView.of(k, now)).toList(),
+                    found.timeline().stream().map(TimelineView::of).toList(), found.sections());
         }
     }
 
@@ -55,6 +65,14 @@ final class CaseViews {
             return new ClockView(clock.name(), clock.name().chineseName(), clock.dueAt(), clock.metAt(), status,
                     status.chineseName());
         }
+    }
+
+    /**
+     * A comment (批注) on a case.
+     *
+     * @param text the comment (required, at most {@value CaseController#MAX_COMMENT} characters)
+     */
+    record CommentRequest(String text) {
     }
 
     /** A timeline entry. */

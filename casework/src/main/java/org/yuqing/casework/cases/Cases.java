@@ -8,6 +8,7 @@ import org.yuqing.domain.events.CaseEscalated;
 import org.yuqing.domain.events.CaseOpened;
 import org.yuqing.domain.events.IncidentGraded;
 import org.yuqing.domain.events.StatementPublished;
+import org.yuqing.casework.clocks.SameDayDeadline;
 import org.yuqing.casework.ledger.Ledger;
 import org.yuqing.casework.ledger.LedgerKind;
 import org.yuqing.events.Outbox;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +37,9 @@ class Cases {
     static final String SYSTEM = "system";
 
     private static final System.Logger LOG = System.getLogger(Cases.class.getName());
+    // Deadlines in summaries are named as the offices read a clock (Beijing time).
+    private static final DateTimeFormatter BEIJING = DateTimeFormatter.ofPattern("M月d日HH:mm:ss")
+            .withZone(SameDayDeadline.BEIJING);
 
     private final CaseRepository repository;
     private final Outbox outbox;
@@ -42,9 +47,11 @@ class Cases {
     private final CaseworkProperties properties;
     private final Ledger ledger;
     private final AuditTrail audit;
+    private final List<CaseSection> sections;
 
     Cases(CaseRepository repository, Outbox outbox, Clock clock, CaseworkProperties properties, Ledger ledger,
-          AuditTrail audit) {
+          AuditTrail audit, List<CaseSection> sections) {
+        this.sections = List.copyOf(sections);
         this.repository = repository;
         this.outbox = outbox;
         this.clock = clock;
@@ -73,8 +80,14 @@ class Cases {
         if (grade.level().isAbove(current.level())) {
             escalate(current, grade);
         } else {
-            String summary = "研判结果更新：" + grade.level().chineseName() + "舆情，分类：" + grade.category().chineseName();
+            CaseFile regraded = current.regradedAs(grade.category(), clock.instant());
+            if (!regraded.followups().equals(current.followups())) {
+                repository.update(regraded);
+            }
+            String summary = "研判结果更新：" + grade.level().chineseName() + "舆情，分类：" + grade.category().chineseName()
+                    + inquiryNote(current, regraded);
             Map<String, Object> detail = gradeDetail(grade);
+            detail.put("inquiryReplyDueAt", regraded.followups().inquiryReplyDueAt());
             repository.append(current.id(), grade.occurredAt(), TimelineKind.REGRADED, summary, SYSTEM, detail,
                     grade.eventId());
             ledger.append(current.id(), LedgerKind.REGRADED, SYSTEM, summary, caused(detail, grade.eventId(),
@@ -96,7 +109,8 @@ class Cases {
         }
         CaseFile current = found.get();
         boolean first = current.firstStatementAt() == null;
-        repository.update(current.statementPublished(statement.publishedAt(), clock.instant()));
+        CaseFile updated = current.statementPublished(statement.publishedAt(), clock.instant());
+        repository.update(updated);
         String summary = "发布声明《" + statement.title() + "》：" + statement.publicUrl()
                 + "（" + String.join("、", statement.channels()) + "），审批："
                 + (statement.approvedBy().isEmpty() ? "无" : String.join(" → ", statement.approvedBy()));
@@ -116,6 +130,12 @@ class Cases {
             accountable.put("firstStatementDueAt", current.firstStatementDueAt());
             accountable.put("onTime", !statement.publishedAt().isAfter(current.firstStatementDueAt()));
             note = "；首次发声" + timeliness(statement.publishedAt(), current.firstStatementDueAt(), "按时", "超时");
+        }
+        Instant replyDue = current.followups().inquiryReplyDueAt();
+        if (current.followups().inquiryRepliedAt() == null && updated.followups().inquiryRepliedAt() != null) {
+            accountable.put("inquiryReplyDueAt", replyDue);
+            accountable.put("inquiryReplyOnTime", !statement.publishedAt().isAfter(replyDue));
+            note += "；答复询问质疑" + timeliness(statement.publishedAt(), replyDue, "按时", "超时");
         }
         ledger.append(current.id(), LedgerKind.STATEMENT_PUBLISHED, SYSTEM, summary + note, accountable);
     }
@@ -138,13 +158,25 @@ class Cases {
         if (at.isAfter(now)) {
             throw new InvalidRequestException("reportedAt " + at + " lies in the future; a report is recorded once made");
         }
-        CaseFile updated = current.reported(at, now);
+        CaseFile updated = current.reported(kind, at, now);
         repository.update(updated);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("kind", kind.name());
         detail.put("to", recipients);
         detail.put("reportedAt", at);
         String summary = kind.chineseName() + "：报送" + String.join("、", recipients);
+        Followups before = current.followups();
+        Followups after = updated.followups();
+        if (after.writtenReportDueAt() != null && !after.writtenReportDueAt().equals(before.writtenReportDueAt())) {
+            // The summary stays as the report was made; the clock it starts shows on the case and in the detail.
+            detail.put("writtenReportDueAt", after.writtenReportDueAt());
+        } else if (after.writtenReportedAt() != null && before.writtenReportedAt() == null) {
+            detail.put("writtenReportDueAt", after.writtenReportDueAt());
+            detail.put("writtenReportOnTime", !at.isAfter(after.writtenReportDueAt()));
+        }
+        if (after.progressDueAt() != null) {
+            detail.put("progressDueAt", after.progressDueAt());
+        }
         repository.append(caseId, at, TimelineKind.REPORTED, summary, actor, detail, null);
         boolean first = current.reportedAt() == null;
         Map<String, Object> accountable = new LinkedHashMap<>(detail);
@@ -175,9 +207,10 @@ class Cases {
     CaseFile transition(UUID caseId, CaseState to, String note, Caller by) {
         CaseFile current = lockVisible(caseId, by);
         String actor = by.login();
-        Optional<String> refused = CaseWorkflow.refusal(current, to);
+        Optional<String> refused = CaseWorkflow.refusal(current, to).or(() -> to == CaseState.REVIEWED
+                ? closingRefusal(caseId) : Optional.empty());
         if (refused.isPresent()) {
-            List<CaseState> allowed = CaseWorkflow.allowed(current);
+            List<CaseState> allowed = allowed(current);
             Map<String, Object> properties = new LinkedHashMap<>();
             properties.put("state", current.state().name());
             properties.put("to", to.name());
@@ -313,7 +346,34 @@ class Cases {
     Optional<CaseWithTimeline> find(UUID id, Caller by) {
         Optional<CaseFile> found = repository.find(id);
         found.ifPresent(c -> by.requireSees(c.unitId(), "case " + id));
-        return found.map(c -> new CaseWithTimeline(c, repository.timeline(id)));
+        Instant now = clock.instant();
+        return found.map(c -> {
+            Map<String, Object> shown = new LinkedHashMap<>();
+            sections.forEach(section -> shown.put(section.name(), section.of(id, now)));
+            return new CaseWithTimeline(c, repository.timeline(id), shown, allowed(c));
+        });
+    }
+
+    /**
+     * Adds a comment (批注) by {@code by} to the case's timeline; a closed case takes comments too.
+     *
+     * @throws org.yuqing.security.OutOfScopeException when the case belongs to a unit outside {@code by}'s scope
+     */
+    @Transactional
+    void comment(UUID caseId, String text, Caller by) {
+        CaseFile current = lockVisible(caseId, by);
+        repository.append(current.id(), clock.instant(), TimelineKind.COMMENTED, "批注：" + text, by.login(),
+                Map.of("text", text), null);
+    }
+
+    // The workflow's moves that pass their guards and, for closing, every section's (e.g. no open tasks).
+    private List<CaseState> allowed(CaseFile c) {
+        return CaseWorkflow.allowed(c).stream()
+                .filter(to -> to != CaseState.REVIEWED || closingRefusal(c.id()).isEmpty()).toList();
+    }
+
+    private Optional<String> closingRefusal(UUID caseId) {
+        return sections.stream().map(s -> s.closingRefusal(caseId)).flatMap(Optional::stream).findFirst();
     }
 
     // The case locked for a change; another unit's case is refused exactly like an unknown id (404).
@@ -330,19 +390,22 @@ class Cases {
 
     private void open(IncidentGraded grade) {
         Instant now = clock.instant();
-        CaseFile opened = CaseFile.openedBy(grade, UUID.randomUUID(), now);
+        CaseFile opened = CaseFile.openedBy(grade, UUID.randomUUID(), now, properties.progressUpdateEvery(grade.planId()));
         if (!repository.insert(opened)) {
             return;
         }
         ResponseTerms terms = grade.terms();
         String plan = properties.planName(grade.planId());
+        String inquiry = opened.followups().inquiryReplyDueAt() == null ? ""
+                : "；询问质疑类，须于" + BEIJING.format(opened.followups().inquiryReplyDueAt()) + "前答复";
         String summary = (grade.previousLevel() == null || !grade.level().isAbove(grade.previousLevel())
                 ? "按" + plan + "定为" + grade.level().chineseName() + "舆情"
                 : "按" + plan + "由" + grade.previousLevel().chineseName() + "升级为" + grade.level().chineseName() + "舆情")
                 + "，" + ChineseDurations.format(terms.reportWithin()) + "内上报，"
-                + ChineseDurations.format(terms.firstStatementWithin()) + "内首次发声";
+                + ChineseDurations.format(terms.firstStatementWithin()) + "内首次发声" + inquiry;
         Map<String, Object> detail = gradeDetail(grade);
         detail.put("reportDueAt", opened.reportDueAt());
+        detail.put("inquiryReplyDueAt", opened.followups().inquiryReplyDueAt());
         detail.put("firstStatementDueAt", opened.firstStatementDueAt());
         detail.put("statementApprovals", opened.statementApprovals());
         repository.append(opened.id(), grade.occurredAt(), TimelineKind.CASE_OPENED, summary, SYSTEM, detail,
@@ -405,6 +468,17 @@ class Cases {
         return copy;
     }
 
+    private static String inquiryNote(CaseFile before, CaseFile after) {
+        Instant due = after.followups().inquiryReplyDueAt();
+        if (due != null && before.followups().inquiryReplyDueAt() == null) {
+            return "，须于" + BEIJING.format(due) + "前答复";
+        }
+        if (due == null && before.followups().inquiryReplyDueAt() != null) {
+            return "，不再按询问质疑答复";
+        }
+        return "";
+    }
+
     private static String timeliness(Instant at, Instant due, String onTime, String late) {
         if (!at.isAfter(due)) {
             return onTime;
@@ -419,7 +493,10 @@ class Cases {
         return UUID.nameUUIDFromBytes((kind + ":" + cause).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A case with its timeline. */
-    record CaseWithTimeline(CaseFile caseFile, List<TimelineItem> timeline) {
+    /**
+     * A case with its timeline, what other features show on it (by property name) and the moves it may make now.
+     */
+    record CaseWithTimeline(CaseFile caseFile, List<TimelineItem> timeline, Map<String, Object> sections,
+                            List<CaseState> nextStates) {
     }
 }

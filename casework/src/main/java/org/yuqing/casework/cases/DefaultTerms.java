@@ -20,6 +20,8 @@ final class DefaultTerms {
     static final String PLAN_ID = "manual";
     /** The plan version of a case opened by hand. */
     static final int PLAN_VERSION = 0;
+    /** How often a case being handled reports progress (续报) when its plan names no interval: daily. */
+    static final Duration PROGRESS_UPDATE_EVERY = Duration.ofHours(24);
 
     private DefaultTerms() {
     }

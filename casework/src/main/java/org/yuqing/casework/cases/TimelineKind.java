@@ -1,7 +1,7 @@
 package org.yuqing.casework.cases;
 
 /** What a timeline entry records. Stored by name. */
-enum TimelineKind {
+public enum TimelineKind {
     /** 立案. */
     CASE_OPENED,
     /** 升级. */
@@ -19,5 +19,13 @@ enum TimelineKind {
     /** 流程推进: the case moved from one workflow state to another. */
     STATE_CHANGED,
     /** 总结评估: the post-incident review was recorded. */
-    REVIEW_RECORDED
+    REVIEW_RECORDED,
+    /** 交办任务: a task was given to a unit. */
+    TASK_ASSIGNED,
+    /** 任务办结: a task was completed. */
+    TASK_COMPLETED,
+    /** 批注: a comment on the case. */
+    COMMENTED,
+    /** 上传附件: a file was attached, with its SHA-256. */
+    ATTACHMENT_ADDED
 }

@@ -30,8 +30,14 @@ class AccountabilityController {
      * @param missedReports    report deadlines that ran out unmet (a clock restarted by escalation counts again if missed again)
      * @param lateReports      cases whose first report came after its deadline (迟报)
      * @param missedStatements first-statement deadlines that ran out unmet
+     * @param missedWrittenReports   written reports not made in time after a phone report
+     * @param missedInquiryReplies   inquiries not replied to the same day
+     * @param missedProgressUpdates  progress updates (续报) not made in time, each missed interval once
+     * @param missedReviews          post-incident reviews not recorded in time
      */
-    record Accountability(String unit, int missedReports, int lateReports, int missedStatements) {
+    record Accountability(String unit, int missedReports, int lateReports, int missedStatements,
+                          int missedWrittenReports, int missedInquiryReplies, int missedProgressUpdates,
+                          int missedReviews) {
     }
 
     @GetMapping("/api/casework/accountability")
@@ -44,6 +50,8 @@ class AccountabilityController {
         String u = unit.strip();
         caller.requireSees(u, "accountability of unit " + u);
         return new Accountability(u, repository.missesOf(u, ClockName.REPORT), repository.lateReportsOf(u),
-                repository.missesOf(u, ClockName.FIRST_STATEMENT));
+                repository.missesOf(u, ClockName.FIRST_STATEMENT), repository.missesOf(u, ClockName.WRITTEN_REPORT),
+                repository.missesOf(u, ClockName.INQUIRY_REPLY), repository.missesOf(u, ClockName.PROGRESS_UPDATE),
+                repository.missesOf(u, ClockName.REVIEW));
     }
 }

@@ -202,6 +202,9 @@ public class DeadlineWatcher {
             case REPORT -> "上报";
             case FIRST_STATEMENT -> "首次发声";
             case REVIEW -> "提交总结评估";
+            case WRITTEN_REPORT -> "报送书面报告";
+            case INQUIRY_REPLY -> "答复询问质疑";
+            case PROGRESS_UPDATE -> "续报进展";
         };
     }
 

@@ -15,13 +15,17 @@ import java.util.List;
  * @param reportWarningLead         how long before the report deadline the warning goes out (default 15 min)
  * @param firstStatementWarningLead how long before the first-statement deadline (default 2 h)
  * @param reviewWarningLead         how long before the review deadline (default 12 h)
+ * @param writtenReportWarningLead  how long before the written-report deadline (default 10 min)
+ * @param inquiryReplyWarningLead   how long before the same-day reply deadline (default 2 h)
+ * @param progressUpdateWarningLead how long before the next progress update is due (default 2 h)
  * @param steps                     the escalation chain started by a miss, in order (default: notify the
  *                                  assignee, wait 10 min, notify the unit head, wait 10 min, notify the leader in charge)
  */
 @ConfigurationProperties("yuqing.casework.escalation")
 public record EscalationProperties(Duration watchInterval, Duration reportWarningLead,
                                    Duration firstStatementWarningLead, Duration reviewWarningLead,
-                                   List<Step> steps) {
+                                   Duration writtenReportWarningLead, Duration inquiryReplyWarningLead,
+                                   Duration progressUpdateWarningLead, List<Step> steps) {
 
     /** The chain used when none is configured. */
     static final List<Step> DEFAULT_STEPS = List.of(
@@ -35,18 +39,29 @@ public record EscalationProperties(Duration watchInterval, Duration reportWarnin
         reportWarningLead = reportWarningLead == null ? Duration.ofMinutes(15) : reportWarningLead;
         firstStatementWarningLead = firstStatementWarningLead == null ? Duration.ofHours(2) : firstStatementWarningLead;
         reviewWarningLead = reviewWarningLead == null ? Duration.ofHours(12) : reviewWarningLead;
+        writtenReportWarningLead = writtenReportWarningLead == null ? Duration.ofMinutes(10) : writtenReportWarningLead;
+        inquiryReplyWarningLead = inquiryReplyWarningLead == null ? Duration.ofHours(2) : inquiryReplyWarningLead;
+        progressUpdateWarningLead = progressUpdateWarningLead == null ? Duration.ofHours(2) : progressUpdateWarningLead;
         steps = steps == null || steps.isEmpty() ? DEFAULT_STEPS : List.copyOf(steps);
         if (watchInterval.isNegative() || watchInterval.isZero() || reportWarningLead.isNegative()
-                || firstStatementWarningLead.isNegative() || reviewWarningLead.isNegative()) {
+                || firstStatementWarningLead.isNegative() || reviewWarningLead.isNegative()
+                || writtenReportWarningLead.isNegative() || inquiryReplyWarningLead.isNegative()
+                || progressUpdateWarningLead.isNegative()) {
             throw new IllegalArgumentException("yuqing.casework.escalation: watch-interval must be positive, "
                     + "warning leads must not be negative");
         }
     }
 
-    /** The settings with the default review warning lead (12 h). */
+    /** The settings with the default review, written-report, reply and progress warning leads. */
     public EscalationProperties(Duration watchInterval, Duration reportWarningLead, Duration firstStatementWarningLead,
                                 List<Step> steps) {
         this(watchInterval, reportWarningLead, firstStatementWarningLead, null, steps);
+    }
+
+    /** The settings with the default written-report, reply and progress warning leads. */
+    public EscalationProperties(Duration watchInterval, Duration reportWarningLead, Duration firstStatementWarningLead,
+                                Duration reviewWarningLead, List<Step> steps) {
+        this(watchInterval, reportWarningLead, firstStatementWarningLead, reviewWarningLead, null, null, null, steps);
     }
 
     /** The warning lead of a clock. */
@@ -55,6 +70,9 @@ public record EscalationProperties(Duration watchInterval, Duration reportWarnin
             case REPORT -> reportWarningLead;
             case FIRST_STATEMENT -> firstStatementWarningLead;
             case REVIEW -> reviewWarningLead;
+            case WRITTEN_REPORT -> writtenReportWarningLead;
+            case INQUIRY_REPLY -> inquiryReplyWarningLead;
+            case PROGRESS_UPDATE -> progressUpdateWarningLead;
         };
     }
 

@@ -4,6 +4,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Repository;
 import org.yuqing.casework.clocks.ClockName;
 import org.yuqing.domain.Level;
@@ -28,6 +29,8 @@ class EscalationRepository {
     static final String RUNNING = "RUNNING";
     static final String STOPPED = "STOPPED";
     static final String COMPLETED = "COMPLETED";
+
+    private static final Field<OffsetDateTime> NEVER_MET = DSL.inline(null, SQLDataType.TIMESTAMPWITHTIMEZONE);
 
     private final DSLContext db;
 
@@ -113,20 +116,17 @@ class EscalationRepository {
      * ends them).
      */
     List<Long> runsToAdvance(Instant now) {
-        Condition reportChanged = ESCALATION_RUN.CLOCK.eq(ClockName.REPORT.name())
-                .and(CASE_FILE.REPORTED_AT.isNotNull().or(CASE_FILE.REPORT_DUE_AT.ne(ESCALATION_RUN.DUE_AT)));
-        Condition statementChanged = ESCALATION_RUN.CLOCK.eq(ClockName.FIRST_STATEMENT.name())
-                .and(CASE_FILE.FIRST_STATEMENT_AT.isNotNull()
-                        .or(CASE_FILE.FIRST_STATEMENT_DUE_AT.ne(ESCALATION_RUN.DUE_AT)));
-        // A review clock is cleared (null) when the case flares up again: distinct-from catches that too.
-        Condition reviewChanged = ESCALATION_RUN.CLOCK.eq(ClockName.REVIEW.name())
-                .and(CASE_FILE.REVIEWED_AT.isNotNull()
-                        .or(CASE_FILE.REVIEW_DUE_AT.isDistinctFrom(ESCALATION_RUN.DUE_AT)));
+        // A clock that was met, restarted (a new due instant) or cleared (null: a review or reply no longer owed,
+        // a progress clock of a case no longer handled) ends its run; distinct-from catches the null too.
+        List<Condition> changed = new java.util.ArrayList<>();
+        for (ClockName name : ClockName.values()) {
+            changed.add(ESCALATION_RUN.CLOCK.eq(name.name())
+                    .and(metField(name).isNotNull().or(dueField(name).isDistinctFrom(ESCALATION_RUN.DUE_AT))));
+        }
         return db.select(ESCALATION_RUN.ID).from(ESCALATION_RUN)
                 .join(CASE_FILE).on(CASE_FILE.ID.eq(ESCALATION_RUN.CASE_ID))
                 .where(ESCALATION_RUN.STATE.eq(RUNNING))
-                .and(ESCALATION_RUN.NEXT_AT.le(at(now)).or(reportChanged).or(statementChanged)
-                        .or(reviewChanged))
+                .and(ESCALATION_RUN.NEXT_AT.le(at(now)).or(DSL.or(changed)))
                 .orderBy(ESCALATION_RUN.NEXT_AT)
                 .fetch(ESCALATION_RUN.ID);
     }
@@ -181,6 +181,9 @@ class EscalationRepository {
             case REPORT -> CASE_FILE.REPORT_DUE_AT;
             case FIRST_STATEMENT -> CASE_FILE.FIRST_STATEMENT_DUE_AT;
             case REVIEW -> CASE_FILE.REVIEW_DUE_AT;
+            case WRITTEN_REPORT -> CASE_FILE.WRITTEN_REPORT_DUE_AT;
+            case INQUIRY_REPLY -> CASE_FILE.INQUIRY_REPLY_DUE_AT;
+            case PROGRESS_UPDATE -> CASE_FILE.PROGRESS_DUE_AT;
         };
     }
 
@@ -189,6 +192,10 @@ class EscalationRepository {
             case REPORT -> CASE_FILE.REPORTED_AT;
             case FIRST_STATEMENT -> CASE_FILE.FIRST_STATEMENT_AT;
             case REVIEW -> CASE_FILE.REVIEWED_AT;
+            case WRITTEN_REPORT -> CASE_FILE.WRITTEN_REPORTED_AT;
+            case INQUIRY_REPLY -> CASE_FILE.INQUIRY_REPLIED_AT;
+            // A progress clock is never met: each update moves it to a new due instant.
+            case PROGRESS_UPDATE -> NEVER_MET;
         };
     }
 

@@ -19,5 +19,11 @@ public enum LedgerKind {
     /** 流程推进: the case moved from one workflow state to another — from, to, who, the note. */
     STATE_CHANGED,
     /** 总结评估: the post-incident review — its summary and lessons, on time or late. */
-    REVIEW_RECORDED
+    REVIEW_RECORDED,
+    /** 交办任务: a task given to a unit — to whom, what, by when, by whom. */
+    TASK_ASSIGNED,
+    /** 任务办结: a task completed — by whom, on time or late. */
+    TASK_COMPLETED,
+    /** 上传附件: a file attached to a case — its name, size and SHA-256. */
+    ATTACHMENT_ADDED
 }

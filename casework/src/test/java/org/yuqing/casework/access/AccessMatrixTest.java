@@ -42,6 +42,11 @@ class AccessMatrixTest extends AccessTestSupport {
             entry("POST /api/casework/cases/{id}/reports", CASE_WORKERS),
             entry("POST /api/casework/cases/{id}/transitions", CASE_WORKERS),
             entry("POST /api/casework/cases/{id}/review", CASE_WORKERS),
+            entry("POST /api/casework/cases/{id}/tasks", CASE_WORKERS),
+            entry("POST /api/casework/cases/{id}/tasks/{taskId}/complete", CASE_WORKERS),
+            entry("POST /api/casework/cases/{id}/comments", CASE_WORKERS),
+            entry("POST /api/casework/cases/{id}/attachments", CASE_WORKERS),
+            entry("GET /api/casework/cases/{id}/attachments/{attachmentId}", PERSONS),
             entry("GET /api/casework/audit", EnumSet.of(ADMIN)),
             entry("GET /internal/events", EnumSet.of(SERVICE)),
             // The container's error page is reached by error dispatches only; asked for directly, nobody may.

@@ -7,6 +7,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -17,6 +18,7 @@ import org.yuqing.casework.cases.TestCaller;
 import org.yuqing.platform.stack.StackTestProperties;
 import org.yuqing.security.TestTokens;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -70,7 +72,7 @@ abstract class AccessTestSupport {
      * @param endpoint      {@code METHOD /pattern}
      * @param id            the value for the path variable, if the pattern has one
      * @param query         a query string without {@code ?}, or {@code null}
-     * @param body          a JSON body for POST, or {@code null} for {@code {}}
+     * @param body          a JSON body for POST, or {@code null} for {@code {}}; for an upload the file's text
      * @param authorization the {@code Authorization} header, or {@code null} for none at all
      */
     MvcTestResult call(String endpoint, Object id, String query, String body, String authorization) {
@@ -78,6 +80,15 @@ abstract class AccessTestSupport {
         String path = VARIABLE.matcher(parts[1]).replaceAll(Matcher.quoteReplacement(String.valueOf(id)));
         HttpMethod method = HttpMethod.valueOf(parts[0]);
         var request = mvc.method(method).uri(path + (query == null ? "" : "?" + query));
+        if (method == HttpMethod.POST && path.endsWith("/attachments")) {
+            // Uploads are multipart: a small valid file, so that only roles and scope can refuse.
+            var upload = request.multipart().file(new MockMultipartFile("file", "通报.txt", MediaType.TEXT_PLAIN_VALUE,
+                    (body == null ? "附件" : body).getBytes(StandardCharsets.UTF_8)));
+            upload = authorization == null
+                    ? upload.with(TestCaller.anonymous())
+                    : upload.header(HttpHeaders.AUTHORIZATION, authorization);
+            return upload.exchange();
+        }
         if (method == HttpMethod.POST) {
             request = request.contentType(MediaType.APPLICATION_JSON).content(body == null ? "{}" : body);
         }

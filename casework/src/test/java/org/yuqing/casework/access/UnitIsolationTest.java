@@ -35,7 +35,11 @@ class UnitIsolationTest extends AccessTestSupport {
     private static final Map<String, String> WRITES = Map.ofEntries(
             entry("POST /api/casework/cases/{id}/reports", "{\"kind\":\"PHONE\",\"to\":[\"区委宣传部\"]}"),
             entry("POST /api/casework/cases/{id}/transitions", "{\"to\":\"REPORTED\",\"note\":\"越权尝试\"}"),
-            entry("POST /api/casework/cases/{id}/review", "{\"summary\":\"越权总结\"}"));
+            entry("POST /api/casework/cases/{id}/review", "{\"summary\":\"越权总结\"}"),
+            entry("POST /api/casework/cases/{id}/tasks", "{\"unitId\":\"%WEST%\",\"title\":\"越权交办\","
+                    + "\"dueAt\":\"2030-01-01T00:00:00Z\"}"),
+            entry("POST /api/casework/cases/{id}/comments", "{\"text\":\"越权批注\"}"),
+            entry("POST /api/casework/cases/{id}/attachments", "越权附件"));
 
     /** Endpoints that show no unit's objects, and why. */
     private static final Map<String, String> NOT_UNIT_SCOPED = Map.of(
@@ -81,6 +85,8 @@ class UnitIsolationTest extends AccessTestSupport {
         UUID eastCase = openByHand(east, eastUser);
         UUID westCase = openByHand(west, westUser);
         long eastNotice = noticeFor(eastCase);
+        UUID eastTask = task(eastCase, east, eastUser);
+        UUID eastAttachment = attachment(eastCase, eastUser);
         String eastBefore = snapshot(eastCase);
 
         for (String endpoint : endpoints()) {
@@ -115,18 +121,37 @@ class UnitIsolationTest extends AccessTestSupport {
                     assertThat(status(call(endpoint, null, "unit=" + east, null, eastUser)))
                             .as("east reading its own accountability").isEqualTo(200);
                 }
+                case "POST /api/casework/cases/{id}/tasks/{taskId}/complete",
+                     "GET /api/casework/cases/{id}/attachments/{attachmentId}" -> {
+                    // Objects within east's case: west is refused at the case, and also with its own case's id.
+                    UUID inner = endpoint.contains("/tasks/") ? eastTask : eastAttachment;
+                    String path = endpoint.replace("{id}", eastCase.toString())
+                            .replace(endpoint.contains("/tasks/") ? "{taskId}" : "{attachmentId}", inner.toString());
+                    MvcTestResult refused = call(path, null, null, null, westUser);
+                    assertThat(status(refused)).as("west on east's object: " + endpoint).isEqualTo(404);
+                    assertThat(problem(refused)).as("the 404 of " + endpoint + " says what an unknown id's says")
+                            .isEqualTo(problem(call(endpoint, UUID.randomUUID(), null, null, westUser)));
+                    String viaOwnCase = endpoint.replace("{id}", westCase.toString())
+                            .replace(endpoint.contains("/tasks/") ? "{taskId}" : "{attachmentId}", inner.toString());
+                    assertThat(status(call(viaOwnCase, null, null, null, westUser)))
+                            .as("west reaching east's object through west's own case: " + endpoint).isEqualTo(404);
+                }
                 default -> {
                     if (!namesAnObject(endpoint)) {
                         fail("classify the new endpoint " + endpoint + " in this test: which unit's objects does it show?");
                     }
-                    MvcTestResult refused = call(endpoint, id, null, WRITES.get(endpoint), westUser);
+                    String body = WRITES.containsKey(endpoint) ? WRITES.get(endpoint).replace("%WEST%", west) : null;
+                    MvcTestResult refused = call(endpoint, id, null, body, westUser);
                     assertThat(status(refused)).as("west on east's object: " + endpoint).isEqualTo(404);
                     assertThat(problem(refused)).as("the 404 of " + endpoint + " says what an unknown id's says")
-                            .isEqualTo(problem(call(endpoint, unknownIdLike(id), null, WRITES.get(endpoint), westUser)));
+                            .isEqualTo(problem(call(endpoint, unknownIdLike(id), null, body, westUser)));
                 }
             }
         }
 
+        assertThat(status(call("POST /api/casework/cases/{id}/tasks", eastCase, null,
+                WRITES.get("POST /api/casework/cases/{id}/tasks").replace("%WEST%", west), eastUser)))
+                .as("east giving a task to west, outside east's scope").isEqualTo(403);
         assertThat(snapshot(eastCase)).as("east's case after west's attempts").isEqualTo(eastBefore)
                 .contains("state=ASSESSING", "reportedAt=null");
         assertThat(ids(call("GET /api/casework/notifications", null, "unread=true", null, eastUser)))
@@ -168,6 +193,19 @@ class UnitIsolationTest extends AccessTestSupport {
         return UUID.fromString(json.readTree(opened.getResponse().getContentAsByteArray()).path("id").asString());
     }
 
+    private UUID task(UUID caseId, String unit, String bearer) {
+        MvcTestResult given = call("POST /api/casework/cases/{id}/tasks", caseId, null, "{\"unitId\":\"" + unit
+                + "\",\"title\":\"核实情况\",\"dueAt\":\"2030-01-01T00:00:00Z\"}", bearer);
+        assertThat(given).hasStatus(HttpStatus.CREATED);
+        return UUID.fromString(json.readTree(given.getResponse().getContentAsByteArray()).path("id").asString());
+    }
+
+    private UUID attachment(UUID caseId, String bearer) {
+        MvcTestResult uploaded = call("POST /api/casework/cases/{id}/attachments", caseId, null, "情况说明", bearer);
+        assertThat(uploaded).hasStatus(HttpStatus.CREATED);
+        return UUID.fromString(json.readTree(uploaded.getResponse().getContentAsByteArray()).path("id").asString());
+    }
+
     private static String openRequest(String unit) {
         return "{\"incidentId\":\"" + UUID.randomUUID() + "\",\"title\":\"化工厂泄漏 " + unit + "\",\"unitId\":\"" + unit
                 + "\",\"level\":\"MAJOR\",\"reason\":\"网民集中反映\"}";
@@ -180,12 +218,15 @@ class UnitIsolationTest extends AccessTestSupport {
         return jdbc.queryForObject("select min(id) from casework.notification where case_id = ?", Long.class, caseId);
     }
 
-    // What a write could change: state, report, review, timeline and ledger.
+    // What a write could change: state, report, review, timeline, ledger, tasks and attachments.
     private String snapshot(UUID caseId) {
         return jdbc.queryForObject("select 'state=' || state || ' reportedAt=' || coalesce(reported_at::text, 'null')"
                 + " || ' reviewedAt=' || coalesce(reviewed_at::text, 'null')"
                 + " || ' timeline=' || (select count(*) from casework.timeline_entry t where t.case_id = c.id)"
                 + " || ' ledger=' || (select count(*) from casework.ledger_entry l where l.case_id = c.id)"
+                + " || ' openTasks=' || (select count(*) from casework.case_task k where k.case_id = c.id"
+                + " and k.completed_at is null)"
+                + " || ' attachments=' || (select count(*) from casework.case_attachment a where a.case_id = c.id)"
                 + " from casework.case_file c where id = ?", String.class, caseId);
     }
 

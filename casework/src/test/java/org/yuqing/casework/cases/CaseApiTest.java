@@ -153,8 +153,10 @@ class CaseApiTest {
         clock.set(T0.plus(Duration.ofDays(2)));
         JsonNode later = body(mvc.get().uri("/api/casework/cases/{id}", id).exchange(), HttpStatus.OK);
         assertThat(later.path("clocks").get(0).path("status").asString()).isEqualTo("MET");
-        assertThat(later.path("overdue").size()).isEqualTo(1);
-        assertThat(later.path("overdue").get(0).asString()).isEqualTo("FIRST_STATEMENT");
+        // The phone report owed a written one within 30 minutes, which never came.
+        assertThat(later.path("overdue").size()).isEqualTo(2);
+        assertThat(later.path("overdue").get(0).asString()).isEqualTo("WRITTEN_REPORT");
+        assertThat(later.path("overdue").get(1).asString()).isEqualTo("FIRST_STATEMENT");
     }
 
     @Test

@@ -82,7 +82,10 @@ class CaseWorkflowTest {
         assertThat(c.subsidedAt()).isNull();
         assertThat(c.reviewDueAt()).isNull();
         assertThat(c.reviewedAt()).isNull();
-        assertThat(c.clocks()).hasSize(2);
+        // Tracked again: no review clock, but progress updates (续报) are owed again.
+        assertThat(c.clocks()).extracting(org.yuqing.casework.clocks.DeadlineClock::name).containsExactly(
+                org.yuqing.casework.clocks.ClockName.REPORT, org.yuqing.casework.clocks.ClockName.FIRST_STATEMENT,
+                org.yuqing.casework.clocks.ClockName.PROGRESS_UPDATE);
     }
 
     @Test
@@ -98,7 +101,7 @@ class CaseWorkflowTest {
     }
 
     private static CaseFile reportedAndReviewedIn(CaseState state) {
-        CaseFile moved = open().reported(T0.plusSeconds(60), T0.plusSeconds(60)).movedTo(state, T0.plusSeconds(120));
+        CaseFile moved = open().reported(ReportKind.PHONE, T0.plusSeconds(60), T0.plusSeconds(60)).movedTo(state, T0.plusSeconds(120));
         return state == CaseState.SUBSIDED || state == CaseState.REVIEWED ? moved.reviewed(T0.plusSeconds(180)) : moved;
     }
 }

@@ -138,9 +138,10 @@ class DeadlineWatcherTest {
         watchAt(T0.plus(Duration.ofMinutes(121)));
         assertThat(roles()).containsExactly("ASSIGNEE");
 
+        // A written report: a phone report would start the written-report clock, whose own chain is not this test's.
         clock.set(T0.plus(Duration.ofMinutes(125)));
         assertThat(mvc.post().uri("/api/casework/cases/{id}/reports", id).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"kind\":\"PHONE\",\"to\":[\"区委宣传部\"]}").exchange()).hasStatus(HttpStatus.CREATED);
+                .content("{\"kind\":\"WRITTEN\",\"to\":[\"区委宣传部\"]}").exchange()).hasStatus(HttpStatus.CREATED);
         watchAt(T0.plus(Duration.ofMinutes(126)));
         assertThat(runs.runsOf(id)).singleElement().extracting(EscalationRepository.Run::state).isEqualTo("STOPPED");
 
