@@ -14,13 +14,16 @@ import org.yuqing.security.Role;
  * <table>
  *   <caption>Who may call what</caption>
  *   <tr><th>endpoint</th><th>roles</th></tr>
- *   <tr><td>every {@code GET /api/monitoring/**} (topics, sources, incidents, posts, search, snapshots)</td>
+ *   <tr><td>{@code GET /imports/{id}} (an import's progress; only its uploader gets past 404)</td>
+ *       <td>INGEST, MONITOR, ADMIN</td></tr>
+ *   <tr><td>every other {@code GET /api/monitoring/**} (topics, sources, incidents, posts, search, export,
+ *       snapshots)</td>
  *       <td>MONITOR, ANALYST, LEADER, UNIT_HANDLER, PUBLISHER, ADMIN</td></tr>
  *   <tr><td>{@code POST /topics}, {@code PUT /topics/{id}}, {@code DELETE /topics/{id}}, {@code POST /topics/{id}/test}</td>
  *       <td>MONITOR, ANALYST, ADMIN</td></tr>
  *   <tr><td>{@code POST /sources}, {@code PUT /sources/{id}}, {@code DELETE /sources/{id}}, {@code POST /sources/{id}/poll}</td>
  *       <td>MONITOR, ADMIN</td></tr>
- *   <tr><td>{@code POST /posts}, {@code POST /posts/bulk}, {@code POST /posts/import} (ingest)</td>
+ *   <tr><td>{@code POST /posts}, {@code POST /posts/bulk}, {@code POST /imports} (ingest)</td>
  *       <td>INGEST, MONITOR, ADMIN</td></tr>
  *   <tr><td>anything else</td><td>nobody</td></tr>
  * </table>
@@ -42,6 +45,8 @@ public class MonitoringAccessRules {
     @Bean
     AccessRules monitoringRules() {
         return rules -> rules
+                // an import's progress is for its uploader, a crawler among them: before the readers' rule
+                .requestMatchers(HttpMethod.GET, API + "/imports/*").hasAnyRole(INGESTERS)
                 .requestMatchers(HttpMethod.GET, API + "/**").hasAnyRole(PERSONS)
                 .requestMatchers(HttpMethod.POST, API + "/topics", API + "/topics/*/test").hasAnyRole(TOPIC_EDITORS)
                 .requestMatchers(HttpMethod.PUT, API + "/topics/*").hasAnyRole(TOPIC_EDITORS)
@@ -49,7 +54,7 @@ public class MonitoringAccessRules {
                 .requestMatchers(HttpMethod.POST, API + "/sources", API + "/sources/*/poll").hasAnyRole(SOURCE_EDITORS)
                 .requestMatchers(HttpMethod.PUT, API + "/sources/*").hasAnyRole(SOURCE_EDITORS)
                 .requestMatchers(HttpMethod.DELETE, API + "/sources/*").hasAnyRole(SOURCE_EDITORS)
-                .requestMatchers(HttpMethod.POST, API + "/posts", API + "/posts/bulk", API + "/posts/import")
+                .requestMatchers(HttpMethod.POST, API + "/posts", API + "/posts/bulk", API + "/imports")
                 .hasAnyRole(INGESTERS);
     }
 }

@@ -30,8 +30,13 @@ import static org.yuqing.monitoring.db.Tables.TOPIC;
 @Repository
 class IncidentRepository {
 
-    /** One post as a member of an incident. */
-    record Member(UUID incidentId, PostFacts post, String mainstreamOutlet, String statementKey) {
+    /** One post as a member of an incident; {@code simhash} is null for a text without letters or digits. */
+    record Member(UUID incidentId, PostFacts post, String mainstreamOutlet, String statementKey, Long simhash,
+                  boolean nearDuplicate) {
+    }
+
+    /** A member post of an open incident whose text is a near-duplicate of another's. */
+    record NearDuplicate(UUID incidentId, String statementKey) {
     }
 
     private final DSLContext db;
@@ -66,6 +71,53 @@ class IncidentRepository {
                 .fetchOptional();
     }
 
+    /**
+     * The earliest-joined post of an open incident of the topic whose SimHash is within
+     * {@link SimHash#NEAR_DUPLICATE_DISTANCE} bits of {@code simhash}, other than the post itself; of the most
+     * recently active incident when several hold one.
+     */
+    Optional<NearDuplicate> nearDuplicateInTopic(UUID topicId, UUID postId, long simhash) {
+        return db.select(INCIDENT_POST.INCIDENT_ID, INCIDENT_POST.STATEMENT_KEY).from(INCIDENT_POST)
+                .join(INCIDENT).on(INCIDENT.ID.eq(INCIDENT_POST.INCIDENT_ID))
+                .where(INCIDENT.TOPIC_ID.eq(topicId))
+                .and(INCIDENT.STATE.eq(IncidentState.OPEN.name()))
+                .and(INCIDENT_POST.POST_ID.ne(postId))
+                .and(near(simhash))
+                .orderBy(INCIDENT.LAST_SEEN_AT.desc(), INCIDENT_POST.JOINED_AT, INCIDENT_POST.POST_ID)
+                .limit(1)
+                .fetchOptional(r -> new NearDuplicate(r.value1(), r.value2()));
+    }
+
+    /** The statement key of the earliest-joined other post of the incident that is a near-duplicate of this one. */
+    Optional<String> nearDuplicateInIncident(UUID incidentId, UUID postId, long simhash) {
+        return db.select(INCIDENT_POST.STATEMENT_KEY).from(INCIDENT_POST)
+                .where(INCIDENT_POST.INCIDENT_ID.eq(incidentId))
+                .and(INCIDENT_POST.POST_ID.ne(postId))
+                .and(near(simhash))
+                .orderBy(INCIDENT_POST.JOINED_AT, INCIDENT_POST.POST_ID)
+                .limit(1)
+                .fetchOptional(INCIDENT_POST.STATEMENT_KEY);
+    }
+
+    private static Condition near(long simhash) {
+        return INCIDENT_POST.SIMHASH.isNotNull().and(DSL.condition("bit_count(({0} # {1})::bit(64)) <= {2}",
+                INCIDENT_POST.SIMHASH, DSL.val(simhash, INCIDENT_POST.SIMHASH), DSL.inline(SimHash.NEAR_DUPLICATE_DISTANCE)));
+    }
+
+    /** Per incident, how many of its posts joined as near-duplicates of an earlier member. */
+    Map<UUID, Integer> duplicates(Collection<UUID> incidentIds) {
+        Map<UUID, Integer> result = new HashMap<>();
+        if (incidentIds.isEmpty()) {
+            return result;
+        }
+        Field<Integer> count = DSL.count().filterWhere(INCIDENT_POST.NEAR_DUPLICATE);
+        db.select(INCIDENT_POST.INCIDENT_ID, count).from(INCIDENT_POST)
+                .where(INCIDENT_POST.INCIDENT_ID.in(incidentIds))
+                .groupBy(INCIDENT_POST.INCIDENT_ID)
+                .forEach(r -> result.put(r.value1(), r.value2()));
+        return result;
+    }
+
     IncidentRecord insertIncident(UUID id, UUID topicId, String unitId, String title, Instant publishedAt, Instant now) {
         IncidentRecord r = db.newRecord(INCIDENT);
         r.setId(id);
@@ -95,6 +147,8 @@ class IncidentRepository {
                 .set(INCIDENT_POST.REPOSTS, p.reposts())
                 .set(INCIDENT_POST.LIKES, p.likes())
                 .set(INCIDENT_POST.PUBLISHED_AT, utc(p.publishedAt()))
+                .set(INCIDENT_POST.SIMHASH, m.simhash())
+                .set(INCIDENT_POST.NEAR_DUPLICATE, m.nearDuplicate())
                 .set(INCIDENT_POST.JOINED_AT, utc(now))
                 .set(INCIDENT_POST.UPDATED_AT, utc(now))
                 .onConflict(INCIDENT_POST.INCIDENT_ID, INCIDENT_POST.POST_ID)
@@ -108,6 +162,8 @@ class IncidentRepository {
                 .set(INCIDENT_POST.REPOSTS, p.reposts())
                 .set(INCIDENT_POST.LIKES, p.likes())
                 .set(INCIDENT_POST.PUBLISHED_AT, utc(p.publishedAt()))
+                .set(INCIDENT_POST.SIMHASH, m.simhash())
+                .set(INCIDENT_POST.NEAR_DUPLICATE, m.nearDuplicate())
                 .set(INCIDENT_POST.UPDATED_AT, utc(now))
                 .execute();
     }

@@ -34,9 +34,15 @@ import java.util.UUID;
  * outbox. Submitting a post again updates its figures in the incidents that hold it, never adding
  * it twice.
  *
+ * <p>Near-duplicates (相似文本): every member post keeps the {@link SimHash} of its folded text. A matched post
+ * within {@link SimHash#NEAR_DUPLICATE_DISTANCE} bits of a post already in an open incident of the same topic joins
+ * that incident even when it was published outside the window (a repost days later is still the same incident), and
+ * takes that post's statement key, so it counts as the same statement; {@link IncidentView#duplicates()} counts the
+ * posts that joined an incident as near-duplicates of an earlier member.
+ *
  * <p>Heat ({@link IncidentMetrics}): sums over the incident's posts, distinct sites, distinct
- * mainstream outlets and, for now, {@code maxSitesPerStatement} as the most distinct sites among
- * posts whose normalised titles are equal (a stand-in for near-duplicate text detection). The 24 h
+ * mainstream outlets and {@code maxSitesPerStatement}, the most distinct sites among posts carrying one statement:
+ * equal normalised titles, or near-duplicate texts. The 24 h
  * figures count posts published in the 24 hours before now. Negative share is 0 and flags are
  * empty until sentiment analysis and rules set them.
  */
@@ -72,7 +78,9 @@ public class Incidents {
     public List<Membership> record(PostFacts post, List<MatchedTopic> matches) {
         Instant now = now();
         String outlet = mainstream.outletOf(post.site()).orElse(null);
-        String statementKey = statementKey(post);
+        String ownKey = statementKey(post);
+        // a text without a letter or digit has no fingerprint worth comparing
+        Long simhash = SimHash.of(post.text()) == 0 ? null : SimHash.of(post.text());
         // topics are locked one at a time in id order, so concurrent posts cannot deadlock
         List<MatchedTopic> ordered = matches.stream().distinct().sorted(Comparator.comparing(MatchedTopic::topicId)).toList();
         for (MatchedTopic match : ordered) {
@@ -80,13 +88,21 @@ public class Incidents {
             if (unit.isEmpty()) {
                 continue;
             }
-            Optional<IncidentRecord> holding = repository.incidentHolding(match.topicId(), post.postId());
-            Optional<IncidentRecord> joining = holding.isPresent() ? holding
-                    : repository.openIncidentNear(match.topicId(), post.publishedAt(), window);
+            Optional<IncidentRecord> joining = repository.incidentHolding(match.topicId(), post.postId());
+            if (joining.isEmpty()) {
+                // the same statement again joins its incident whenever it reappears; otherwise the time window decides
+                joining = Optional.ofNullable(simhash)
+                        .flatMap(h -> repository.nearDuplicateInTopic(match.topicId(), post.postId(), h))
+                        .flatMap(d -> repository.find(d.incidentId()))
+                        .or(() -> repository.openIncidentNear(match.topicId(), post.publishedAt(), window));
+            }
             if (joining.isPresent()) {
                 IncidentRecord incident = joining.get();
                 IncidentMetrics before = metrics(incident.getId(), now);
-                repository.upsertMember(new IncidentRepository.Member(incident.getId(), post, outlet, statementKey), now);
+                Optional<String> sameStatement = Optional.ofNullable(simhash)
+                        .flatMap(h -> repository.nearDuplicateInIncident(incident.getId(), post.postId(), h));
+                repository.upsertMember(new IncidentRepository.Member(incident.getId(), post, outlet,
+                        sameStatement.orElse(ownKey), simhash, sameStatement.isPresent()), now);
                 repository.refreshSeen(incident.getId());
                 IncidentMetrics after = metrics(incident.getId(), now);
                 if (!after.equals(before)) {
@@ -97,7 +113,7 @@ public class Incidents {
                 UUID id = UUID.randomUUID();
                 String title = title(post);
                 repository.insertIncident(id, match.topicId(), unit.get(), title, post.publishedAt(), now);
-                repository.upsertMember(new IncidentRepository.Member(id, post, outlet, statementKey), now);
+                repository.upsertMember(new IncidentRepository.Member(id, post, outlet, ownKey, simhash, false), now);
                 outbox.publish(new IncidentDetected(UUID.randomUUID(), now, id, match.topicId(), unit.get(), title,
                         post.publishedAt(), metrics(id, now)));
             }
@@ -115,7 +131,7 @@ public class Incidents {
     public IncidentView get(UUID id, Caller caller) {
         IncidentRecord r = repository.find(id).orElseThrow(() -> new NotFoundException("incident", id.toString()));
         caller.requireSees(r.getUnitId(), "incident " + id);
-        return view(r, metrics(r.getId(), now()));
+        return view(r, metrics(r.getId(), now()), repository.duplicates(List.of(id)).getOrDefault(id, 0));
     }
 
     /**
@@ -143,18 +159,20 @@ public class Incidents {
         }
         Instant now = now();
         List<IncidentRecord> records = repository.newest(caller.unitScope(), unitId, topicId, limit);
-        Map<UUID, IncidentMetrics> metrics = repository.metrics(records.stream().map(IncidentRecord::getId).toList(),
-                now.minus(DAY));
-        return records.stream().map(r -> view(r, metrics.get(r.getId()))).toList();
+        List<UUID> ids = records.stream().map(IncidentRecord::getId).toList();
+        Map<UUID, IncidentMetrics> metrics = repository.metrics(ids, now.minus(DAY));
+        Map<UUID, Integer> duplicates = repository.duplicates(ids);
+        return records.stream().map(r -> view(r, metrics.get(r.getId()), duplicates.getOrDefault(r.getId(), 0))).toList();
     }
 
     private IncidentMetrics metrics(UUID incidentId, Instant now) {
         return repository.metrics(List.of(incidentId), now.minus(DAY)).get(incidentId);
     }
 
-    private static IncidentView view(IncidentRecord r, IncidentMetrics metrics) {
+    private static IncidentView view(IncidentRecord r, IncidentMetrics metrics, int duplicates) {
         return new IncidentView(r.getId(), r.getTopicId(), r.getUnitId(), r.getTitle(), IncidentState.valueOf(r.getState()),
-                r.getFirstSeenAt().toInstant(), r.getLastSeenAt().toInstant(), r.getCreatedAt().toInstant(), metrics);
+                r.getFirstSeenAt().toInstant(), r.getLastSeenAt().toInstant(), r.getCreatedAt().toInstant(), metrics,
+                duplicates);
     }
 
     /**

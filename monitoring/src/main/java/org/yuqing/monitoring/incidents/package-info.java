@@ -1,5 +1,5 @@
 /**
- * Incidents (舆情事件): posts that matched a topic, clustered in time, with their heat metrics;
- * opening and updating them publishes IncidentDetected and IncidentMetricsChanged through the outbox.
+ * Incidents (舆情事件): posts that matched a topic, clustered in time and by near-duplicate text (SimHash), with their
+ * heat metrics; opening and updating them publishes IncidentDetected and IncidentMetricsChanged through the outbox.
  */
 package org.yuqing.monitoring.incidents;

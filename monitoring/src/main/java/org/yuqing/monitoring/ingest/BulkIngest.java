@@ -72,25 +72,61 @@ class BulkIngest {
      */
     BulkReceipt submit(InputStream body) {
         Map<Integer, String> lines = read(body);
+        List<Line> parsed = new ArrayList<>(lines.size());
+        lines.forEach((number, text) -> parsed.add(json(number, text)));
+        return ingest(parsed);
+    }
+
+    /**
+     * One line of a bulk body or an import file: the post read from it, or why it could not be read.
+     *
+     * @param number     the line's number in the body or file, 1-based
+     * @param submission the post as read, or null when the line could not be read
+     * @param error      why the line could not be read, or null
+     */
+    record Line(int number, PostSubmission submission, String error) {
+
+        static Line failed(int number, String error) {
+            return new Line(number, null, error);
+        }
+    }
+
+    /** Reads one line of NDJSON (a post's JSON): the post, or what is wrong with the line. */
+    Line json(int number, String text) {
+        PostSubmission submission;
+        try {
+            submission = json.readValue(text, PostSubmission.class);
+        } catch (JacksonException e) {
+            return Line.failed(number, unreadable(e));
+        }
+        if (submission == null) {
+            return Line.failed(number, "a line must be a JSON object of a post");
+        }
+        return new Line(number, submission, null);
+    }
+
+    /**
+     * Takes in every good line, like a bulk body: validated one by one (a bad line never costs the others), recorded
+     * in chunks, stored for search in one bulk request.
+     *
+     * @param lines the lines read, in order
+     * @return a result per line, in line order
+     * @throws org.yuqing.monitoring.search.SearchUnavailableException when Elasticsearch fails (the lines are
+     *         recorded already; taking them in again is harmless)
+     */
+    BulkReceipt ingest(List<Line> lines) {
         long started = System.nanoTime();
         List<BulkLineResult> results = new ArrayList<>(lines.size());
         List<Integer> preparedLines = new ArrayList<>();
         List<PostIngest.Prepared> prepared = new ArrayList<>();
-        for (Map.Entry<Integer, String> line : lines.entrySet()) {
-            int number = line.getKey();
-            PostSubmission submission;
-            try {
-                submission = json.readValue(line.getValue(), PostSubmission.class);
-            } catch (JacksonException e) {
-                results.add(new BulkLineResult(number, null, unreadable(e)));
-                continue;
-            }
-            if (submission == null) {
-                results.add(new BulkLineResult(number, null, "a line must be a JSON object of a post"));
+        for (Line line : lines) {
+            int number = line.number();
+            if (line.error() != null) {
+                results.add(new BulkLineResult(number, null, line.error()));
                 continue;
             }
             try {
-                prepared.add(ingest.prepare(submission));
+                prepared.add(ingest.prepare(line.submission()));
                 preparedLines.add(number);
             } catch (InvalidRequestException e) {
                 results.add(new BulkLineResult(number, null, e.getBody().getDetail()));

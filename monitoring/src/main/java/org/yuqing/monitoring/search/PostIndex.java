@@ -8,7 +8,10 @@ import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.mapping.IndexOptions;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.HighlightField;
@@ -27,6 +30,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +49,9 @@ import java.util.regex.Pattern;
  * phrase query is a substring match; their {@code bigram} subfields hold character pairs for
  * relevance and later clustering. The {@code matchText} field holds the canonical token strings of
  * title and text that topic queries ({@link TopicQuery}) search, with the matcher's semantics; a
- * template change (version 2 added {@code matchText}, version 3 {@code unitIds}) is also put into the mapping of
- * existing monthly indices, whose older posts need re-indexing to be found by topic queries and by search.
+ * template change (version 2 added {@code matchText}, version 3 {@code unitIds}, version 4 {@code heat}) is also put
+ * into the mapping of existing monthly indices, whose older posts need re-indexing to be found by topic queries and
+ * by search, and to sort by heat.
  *
  * <p>Unit scope (属地管理): a post carries {@code unitIds}, the owning units of the topics it matched; every search
  * filters on the caller's unit scope, so a post matched by no topic is found by nobody.
@@ -59,9 +66,19 @@ public class PostIndex {
     private static final String EM_END = "</em>";
     /** The keyword field with the owning units of a post, which every search filters on. */
     static final String UNIT_IDS = "unitIds";
+    /** Volume buckets are days (and hours) of China Standard Time, the users' calendar. */
+    static final String TIME_ZONE = "Asia/Shanghai";
+    private static final String VOLUME = "volume";
+    private static final String SITES = "sites";
+    private static final String MEDIA_TYPES = "mediaTypes";
+    private static final int TOP_SITES = 20;
+    private static final int MEDIA_TYPE_BUCKETS = 20;
+    /** Posts per Elasticsearch request of a scan. */
+    private static final int SCAN_PAGE = 500;
 
     private final ElasticsearchClient client;
     private final String prefix;
+    private final List<String> mainstream;
     private volatile boolean templateInstalled;
 
     /**
@@ -69,11 +86,24 @@ public class PostIndex {
      * @param prefix index prefix and alias name, lower case (default {@code posts})
      */
     public PostIndex(ElasticsearchClient client, String prefix) {
+        this(client, prefix, List.of());
+    }
+
+    /**
+     * @param client          the Elasticsearch client
+     * @param prefix          index prefix and alias name, lower case (default {@code posts})
+     * @param mainstreamSites domains of mainstream outlets (主流媒体) for the mainstream filter: a site is mainstream
+     *                        when it equals one or ends with "." plus one
+     */
+    public PostIndex(ElasticsearchClient client, String prefix, List<String> mainstreamSites) {
         if (prefix == null || !PREFIX.matcher(prefix).matches()) {
             throw new IllegalArgumentException("yuqing.monitoring.index-prefix must be a lower-case index name, was " + prefix);
         }
         this.client = client;
         this.prefix = prefix;
+        this.mainstream = mainstreamSites.stream().map(d -> d.strip().toLowerCase(Locale.ROOT))
+                .map(d -> d.endsWith(".") ? d.substring(0, d.length() - 1) : d)
+                .filter(d -> !d.isEmpty()).distinct().toList();
     }
 
     /** The alias over all monthly indices. */
@@ -102,7 +132,8 @@ public class PostIndex {
             client.indices().putMapping(m -> m.index(prefix + "-*").allowNoIndices(true).ignoreUnavailable(true)
                     .properties(TopicQuery.FIELD, p -> p.text(t -> t.analyzer("standard").norms(false)
                             .indexOptions(IndexOptions.Positions)))
-                    .properties(UNIT_IDS, p -> p.keyword(k -> k)));
+                    .properties(UNIT_IDS, p -> p.keyword(k -> k))
+                    .properties(StoredPost.HEAT, p -> p.long_(l -> l)));
             templateInstalled = true;
         } catch (IOException | ElasticsearchException e) {
             throw unavailable("installing the index template", e);
@@ -210,45 +241,177 @@ public class PostIndex {
     }
 
     /**
-     * Searches the posts of the query's unit scope: each term must occur as a phrase in the title or the text.
+     * Searches the posts of the query's unit scope: each term must occur as a phrase in the title or the text, and
+     * every filter must hold. The answer carries a cursor for the next page when this one is full and, when the query
+     * asks for them, the facets of all matching posts.
      *
      * @throws SearchUnavailableException when Elasticsearch cannot be reached
      */
     public PostSearchResult search(PostQuery query) {
         if (query.unitScope().isEmpty()) {
-            return new PostSearchResult(0, List.of());
+            return new PostSearchResult(0, List.of(), null, query.interval() == null ? null
+                    : new PostSearchResult.Aggregations(query.interval(), List.of(), List.of(), List.of()));
         }
-        List<FieldValue> units = query.unitScope().stream().sorted().map(FieldValue::of).toList();
-        Query q = Query.of(b -> b.bool(all -> {
-            all.filter(f -> f.terms(t -> t.field(UNIT_IDS).terms(v -> v.value(units))));
-            for (String term : query.terms()) {
-                all.must(phraseInTitleOrText(term));
-            }
-            return all;
-        }));
+        Query q = query(query);
         try {
             SearchResponse<PostDocument> response = client.search(s -> {
                 s.index(prefix).ignoreUnavailable(true).allowNoIndices(true)
                         .query(q)
-                        .from(query.from()).size(query.size())
+                        .size(query.size())
                         .trackTotalHits(t -> t.enabled(true))
                         .highlight(h -> h.encoder(HighlighterEncoder.Html).preTags(EM_START).postTags(EM_END)
                                 .fields(NamedValue.of("title", HighlightField.of(f -> f.numberOfFragments(0))),
                                         NamedValue.of("text", HighlightField.of(f -> f.fragmentSize(120).numberOfFragments(3)))));
-                if (query.order() == PostQuery.Order.TIME || query.terms().isEmpty()) {
-                    s.sort(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Desc)));
-                } else {
-                    s.sort(o -> o.score(sc -> sc.order(SortOrder.Desc)))
-                            .sort(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Desc)));
+                page(s, query);
+                if (query.interval() != null) {
+                    s.aggregations(VOLUME, a -> a.dateHistogram(h -> h.field("publishedAt").timeZone(TIME_ZONE).minDocCount(1)
+                                    .calendarInterval(query.interval() == PostQuery.Interval.HOUR
+                                            ? CalendarInterval.Hour : CalendarInterval.Day)))
+                            .aggregations(SITES, a -> a.terms(t -> t.field("site").size(TOP_SITES)))
+                            .aggregations(MEDIA_TYPES, a -> a.terms(t -> t.field("mediaType").size(MEDIA_TYPE_BUCKETS)));
                 }
                 return s;
             }, PostDocument.class);
             long total = response.hits().total() == null ? response.hits().hits().size() : response.hits().total().value();
-            List<PostSearchResult.Hit> hits = response.hits().hits().stream().map(PostIndex::hit).toList();
-            return new PostSearchResult(total, hits);
+            List<Hit<PostDocument>> found = response.hits().hits();
+            List<PostSearchResult.Hit> hits = found.stream().map(PostIndex::hit).toList();
+            String next = found.size() < query.size() ? null
+                    : new SearchCursor(query.effectiveOrder(), found.getLast().sort()).encode();
+            PostSearchResult.Aggregations aggregations = query.interval() == null ? null
+                    : new PostSearchResult.Aggregations(query.interval(),
+                    response.aggregations().get(VOLUME).dateHistogram().buckets().array().stream()
+                            .map(b -> new PostSearchResult.Bucket(Instant.ofEpochMilli(b.key()).toString(), b.docCount()))
+                            .toList(),
+                    terms(response.aggregations().get(SITES)), terms(response.aggregations().get(MEDIA_TYPES)));
+            return new PostSearchResult(total, hits, next, aggregations);
         } catch (IOException | ElasticsearchException e) {
             throw unavailable("searching posts", e);
         }
+    }
+
+    /**
+     * Every post of the query (its terms, filter, order and unit scope; paging and facets ignored), in the query's
+     * order, at most {@code limit}, page by page with {@code search_after}: for exports, which must not hold
+     * everything in memory.
+     *
+     * @param query the query
+     * @param limit at most this many posts
+     * @param sink  takes each post in turn
+     * @return how many posts were passed to the sink
+     * @throws SearchUnavailableException when Elasticsearch cannot be reached (the sink may have had some posts)
+     */
+    public int scan(PostQuery query, int limit, Consumer<PostDocument> sink) {
+        if (query.unitScope().isEmpty() || limit <= 0) {
+            return 0;
+        }
+        Query q = query(query);
+        int passed = 0;
+        SearchCursor after = null;
+        try {
+            while (passed < limit) {
+                int size = Math.min(SCAN_PAGE, limit - passed);
+                PostQuery page = new PostQuery(query.terms(), query.filter(), 0, size, query.order(), after, null,
+                        query.unitScope());
+                SearchResponse<PostDocument> response = client.search(s -> {
+                    s.index(prefix).ignoreUnavailable(true).allowNoIndices(true).query(q).size(size)
+                            .trackTotalHits(t -> t.enabled(false));
+                    page(s, page);
+                    return s;
+                }, PostDocument.class);
+                List<Hit<PostDocument>> hits = response.hits().hits();
+                for (Hit<PostDocument> hit : hits) {
+                    sink.accept(hit.source());
+                    passed++;
+                }
+                if (hits.size() < size) {
+                    break;
+                }
+                after = new SearchCursor(query.effectiveOrder(), hits.getLast().sort());
+            }
+            return passed;
+        } catch (IOException | ElasticsearchException e) {
+            throw unavailable("exporting posts", e);
+        }
+    }
+
+    /** The query's terms and filters, within its unit scope. */
+    private Query query(PostQuery query) {
+        List<FieldValue> units = query.unitScope().stream().sorted().map(FieldValue::of).toList();
+        PostFilter filter = query.filter();
+        return Query.of(b -> b.bool(all -> {
+            all.filter(f -> f.terms(t -> t.field(UNIT_IDS).terms(v -> v.value(units))));
+            for (String term : query.terms()) {
+                all.must(phraseInTitleOrText(term));
+            }
+            if (filter.since() != null || filter.until() != null) {
+                all.filter(f -> f.range(r -> r.date(d -> {
+                    d.field("publishedAt");
+                    if (filter.since() != null) {
+                        d.gte(filter.since().toString());
+                    }
+                    if (filter.until() != null) {
+                        d.lt(filter.until().toString());
+                    }
+                    return d;
+                })));
+            }
+            anyOf(all, "site", filter.sites());
+            anyOf(all, "mediaType", filter.mediaTypes());
+            anyOf(all, "topicIds", filter.topicIds().stream().map(UUID::toString).toList());
+            anyOf(all, "incidentIds", filter.incidentIds().stream().map(UUID::toString).toList());
+            if (filter.mainstream() != null) {
+                Query mainstream = mainstreamSites();
+                if (filter.mainstream()) {
+                    all.filter(mainstream);
+                } else {
+                    all.mustNot(mainstream);
+                }
+            }
+            return all;
+        }));
+    }
+
+    private static void anyOf(BoolQuery.Builder all, String field, Collection<String> values) {
+        if (!values.isEmpty()) {
+            List<FieldValue> v = values.stream().sorted().map(FieldValue::of).toList();
+            all.filter(f -> f.terms(t -> t.field(field).terms(terms -> terms.value(v))));
+        }
+    }
+
+    /** A site of a mainstream outlet: equal to one of the configured domains or a subdomain of one. */
+    private Query mainstreamSites() {
+        return Query.of(b -> b.bool(any -> {
+            for (String domain : mainstream) {
+                any.should(s -> s.term(t -> t.field("site").value(domain)))
+                        .should(s -> s.wildcard(w -> w.field("site").value("*." + domain)));
+            }
+            // no configured outlet: nothing is mainstream
+            any.should(s -> s.matchNone(n -> n));
+            return any.minimumShouldMatch("1");
+        }));
+    }
+
+    /** Sorts the request by the query's order with stable tie-breaks and places it at the query's page. */
+    private static void page(SearchRequest.Builder s, PostQuery query) {
+        switch (query.effectiveOrder()) {
+            case RELEVANCE -> s.sort(o -> o.score(sc -> sc.order(SortOrder.Desc)));
+            // posts stored before heat existed have none and come last until re-indexed
+            case HEAT -> s.sort(o -> o.field(f -> f.field(StoredPost.HEAT).order(SortOrder.Desc).missing("_last")));
+            case TIME -> {
+            }
+        }
+        s.sort(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Desc)))
+                .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
+        if (query.after() != null) {
+            s.searchAfter(query.after().values());
+        } else {
+            s.from(query.from());
+        }
+    }
+
+    private static List<PostSearchResult.Bucket> terms(Aggregate aggregate) {
+        return aggregate.sterms().buckets().array().stream()
+                .map(b -> new PostSearchResult.Bucket(b.key().stringValue(), b.docCount())).toList();
     }
 
     private static Query phraseInTitleOrText(String term) {
@@ -267,7 +430,7 @@ public class PostIndex {
             hit.highlight().getOrDefault(field, List.of()).forEach(f -> highlights.add(f.replace(EM_END + EM_START, "")));
         }
         return new PostSearchResult.Hit(p.id(), p.title(), p.text(), p.site(), p.url(), p.mediaType(), p.author(),
-                p.publishedAt(), highlights);
+                p.publishedAt(), p.metrics(), highlights);
     }
 
     private List<Hit<Void>> copies(UUID id) throws IOException {
@@ -290,6 +453,11 @@ public class PostIndex {
     }
 
     private static SearchUnavailableException unavailable(String what, Exception e) {
+        if (e instanceof ElasticsearchException refused && refused.error() != null) {
+            // the answer says only that Elasticsearch failed; the log keeps why
+            LOG.log(System.Logger.Level.WARNING, "Elasticsearch failed while {0}: {1} {2}", what, refused.error().reason(),
+                    refused.error().rootCause().stream().map(c -> c.type() + ": " + c.reason()).toList());
+        }
         return new SearchUnavailableException("Elasticsearch failed while " + what + ": " + e.getMessage(), e);
     }
 }

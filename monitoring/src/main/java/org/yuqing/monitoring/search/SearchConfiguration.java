@@ -7,6 +7,7 @@ import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.yuqing.monitoring.incidents.IncidentProperties;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,7 +35,8 @@ class SearchConfiguration {
     }
 
     @Bean
-    PostIndex postIndex(ElasticsearchClient client, @Value("${yuqing.monitoring.index-prefix:posts}") String prefix) {
-        return new PostIndex(client, prefix);
+    PostIndex postIndex(ElasticsearchClient client, @Value("${yuqing.monitoring.index-prefix:posts}") String prefix,
+                        IncidentProperties incidents) {
+        return new PostIndex(client, prefix, incidents.mainstreamSites());
     }
 }

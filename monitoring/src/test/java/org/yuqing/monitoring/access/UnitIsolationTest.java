@@ -9,6 +9,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.yuqing.monitoring.MonitoringIntegrationTest;
@@ -23,6 +24,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 /**
@@ -42,10 +44,10 @@ class UnitIsolationTest extends MonitoringIntegrationTest {
     private final String west = "west-" + suffix;
     private final String parent = "parent-" + suffix;
 
-    /** East's and west's objects: topic, source, post and incident. */
-    private record Objects(UUID topic, UUID source, UUID post, UUID incident, String word) {
+    /** East's and west's objects: topic, source, post, incident and a file import. */
+    private record Objects(UUID topic, UUID source, UUID post, UUID incident, UUID upload, String word) {
         List<String> ids() {
-            return List.of(topic.toString(), source.toString(), post.toString(), incident.toString());
+            return List.of(topic.toString(), source.toString(), post.toString(), incident.toString(), upload.toString());
         }
     }
 
@@ -64,8 +66,9 @@ class UnitIsolationTest extends MonitoringIntegrationTest {
         UUID source = id(call(HttpMethod.POST, "/api/monitoring/sources", user(unit), sourceDraft(unit)), 201);
         JsonNode receipt = body(call(HttpMethod.POST, "/api/monitoring/posts", user(unit), post(word + "化工厂泄漏")), 201);
         assertThat(texts(receipt.path("matchedTopicIds"))).containsExactly(topic.toString());
+        UUID upload = UUID.fromString(body(importFile(user(unit), post(word + "化工厂导入泄漏")), 202).path("id").asString());
         return new Objects(topic, source, UUID.fromString(receipt.path("id").asString()),
-                UUID.fromString(receipt.path("incidentIds").get(0).asString()), word);
+                UUID.fromString(receipt.path("incidentIds").get(0).asString()), upload, word);
     }
 
     @Test
@@ -87,7 +90,7 @@ class UnitIsolationTest extends MonitoringIntegrationTest {
             }
         }
         assertThat(leaks).isEmpty();
-        assertThat(tried).isGreaterThanOrEqualTo(9);
+        assertThat(tried).isGreaterThanOrEqualTo(10);
         // the refused writes changed nothing: east still has its topic and source as they were
         assertThat(body(call(HttpMethod.GET, "/api/monitoring/topics/" + eastOwn.topic(), user(east), null), 200)
                 .path("unitId").asString()).isEqualTo(east);
@@ -111,6 +114,18 @@ class UnitIsolationTest extends MonitoringIntegrationTest {
                     String eastList = call(HttpMethod.GET, endpoint.pattern(), user(east), null).getContentAsString(StandardCharsets.UTF_8);
                     assertThat(westList).as(endpoint.toString()).doesNotContain(eastOwn.ids()).doesNotContain(east);
                     assertThat(eastList).as(endpoint.toString()).containsAnyOf(eastOwn.ids().toArray(String[]::new));
+                }
+                case "GET /api/monitoring/posts/export" -> {
+                    String westRows = call(HttpMethod.GET, endpoint.pattern(), user(west), null).getContentAsString(StandardCharsets.UTF_8);
+                    String eastRows = call(HttpMethod.GET, endpoint.pattern(), user(east), null).getContentAsString(StandardCharsets.UTF_8);
+                    assertThat(westRows).doesNotContain(eastOwn.post().toString()).contains(westOwn.post().toString());
+                    assertThat(eastRows).contains(eastOwn.post().toString()).doesNotContain(westOwn.post().toString());
+                }
+                case "POST /api/monitoring/imports" -> {
+                    // like bulk ingest: open to every unit, and the import's progress names nothing of east's
+                    MockHttpServletResponse answer = importFile(user(west), post(eastOwn.word() + "化工厂第四次泄漏"));
+                    assertThat(answer.getStatus()).isEqualTo(202);
+                    assertThat(answer.getContentAsString(StandardCharsets.UTF_8)).doesNotContain(eastOwn.ids()).doesNotContain(east);
                 }
                 case "GET /api/monitoring/posts/search" -> {
                     String westHits = call(HttpMethod.GET, endpoint.pattern() + "?size=100&sort=time", user(west), null)
@@ -203,6 +218,8 @@ class UnitIsolationTest extends MonitoringIntegrationTest {
         String hits = call(HttpMethod.GET, "/api/monitoring/posts/search?size=100&sort=time", parentUser, null)
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(hits).contains(eastOwn.post().toString(), westOwn.post().toString());
+        assertThat(call(HttpMethod.GET, "/api/monitoring/posts/export", parentUser, null).getContentAsString(StandardCharsets.UTF_8))
+                .contains(eastOwn.post().toString(), westOwn.post().toString());
         // and may create for a child unit
         assertThat(call(HttpMethod.POST, "/api/monitoring/topics", parentUser, topicDraft(east, uniqueWord())).getStatus())
                 .isEqualTo(201);
@@ -235,6 +252,9 @@ class UnitIsolationTest extends MonitoringIntegrationTest {
         }
         if (p.startsWith("/api/monitoring/incidents/")) {
             return eastOwn.incident();
+        }
+        if (p.startsWith("/api/monitoring/imports/")) {
+            return eastOwn.upload();
         }
         throw new AssertionError(endpoint + " names an object this test does not know: add it");
     }
@@ -271,6 +291,13 @@ class UnitIsolationTest extends MonitoringIntegrationTest {
     private String post(String text) {
         return json.writeValueAsString(aPost("https://isolation.example.cn/" + UUID.randomUUID(), "isolation.example.cn",
                 text, text, hoursAgo(1), 10));
+    }
+
+    /** Uploads a one-line JSONL file as an import. */
+    private MockHttpServletResponse importFile(String authorization, String line) throws Exception {
+        return mvc.perform(multipart("/api/monitoring/imports")
+                .file(new MockMultipartFile("file", "posts.jsonl", "application/x-ndjson", line.getBytes(StandardCharsets.UTF_8)))
+                .header(HttpHeaders.AUTHORIZATION, authorization)).andReturn().getResponse();
     }
 
     private MockHttpServletResponse call(HttpMethod method, String path, String authorization, String body) throws Exception {
