@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
+import org.yuqing.gateway.tokens.ClientAttempts;
 
 /**
  * Failed logins per login name and per client address (登录失败计数), and the resulting locks. Unknown login names
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Component;
  * <p>In memory: correct for one gateway instance (this slice); several instances would keep it in a shared store.
  */
 @Component
-public class LoginAttempts {
+public class LoginAttempts implements ClientAttempts {
 
     /** Beyond this many tracked names or addresses, entries with nothing left to remember are dropped. */
     private static final int PRUNE_ABOVE = 10_000;
@@ -97,6 +98,7 @@ public class LoginAttempts {
      * @param clientId the client id as sent
      * @return the remaining lock, empty when not locked
      */
+    @Override
     public Optional<Duration> clientLockedFor(String clientId) {
         Failures failures = clientId == null ? null : byClientId.get(clientId);
         return failures == null ? Optional.empty() : failures.lockedFor(clock.instant());
@@ -109,6 +111,7 @@ public class LoginAttempts {
      * @param clientIp the address
      * @return the remaining wait, empty when not throttled
      */
+    @Override
     public Optional<Duration> clientAddressThrottledFor(String clientIp) {
         Failures failures = byClientIdAddress.get(clientIp);
         return failures == null ? Optional.empty()
@@ -122,6 +125,7 @@ public class LoginAttempts {
      * @param clientIp the client address
      * @return true when this failure locked the client id
      */
+    @Override
     public boolean clientFailed(String clientId, String clientIp) {
         Instant now = clock.instant();
         prune(now);
@@ -137,6 +141,7 @@ public class LoginAttempts {
      *
      * @param clientId the client id
      */
+    @Override
     public void clientSucceeded(String clientId) {
         Failures failures = byClientId.get(clientId);
         if (failures != null) {

@@ -14,7 +14,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses API request bodies over the configured size with 413 before anything is proxied. A declared
+ * Refuses API request bodies over the configured size with 413 before anything is proxied ({@code multipart/*}
+ * uploads have a limit of their own). A declared
  * {@code Content-Length} is checked up front; a chunked body is counted while it is proxied and the proxying is
  * cut off as soon as it passes the limit, and the route answers 413 instead of 502 when
  * {@link #exceeded(HttpServletRequest)} says so.
@@ -27,10 +28,12 @@ public final class BodySizeLimit extends OncePerRequestFilter {
     static final String DETAIL = "请求体过大：超过了允许的大小。";
 
     private final long maxBytes;
+    private final long maxUploadBytes;
     private final Problems problems;
 
-    BodySizeLimit(long maxBytes, Problems problems) {
+    BodySizeLimit(long maxBytes, long maxUploadBytes, Problems problems) {
         this.maxBytes = maxBytes;
+        this.maxUploadBytes = maxUploadBytes;
         this.problems = problems;
     }
 
@@ -52,11 +55,15 @@ public final class BodySizeLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > maxBytes) {
+        // File uploads (imports, attachments) get their own, larger limit; every other body the API limit.
+        String type = request.getContentType();
+        long limit = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")
+                ? maxUploadBytes : maxBytes;
+        if (request.getContentLengthLong() > limit) {
             problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, DETAIL);
             return;
         }
-        chain.doFilter(request.getContentLengthLong() >= 0 ? request : new Counted(request, maxBytes), response);
+        chain.doFilter(request.getContentLengthLong() >= 0 ? request : new Counted(request, limit), response);
     }
 
     /** Counts what is read of a body of unknown length and fails the read past the limit. */

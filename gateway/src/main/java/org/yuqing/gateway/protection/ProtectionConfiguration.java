@@ -61,7 +61,8 @@ class ProtectionConfiguration {
     @Bean
     FilterRegistrationBean<BodySizeLimit> bodySizeLimitFilter(ProtectionProperties properties, Problems problems) {
         FilterRegistrationBean<BodySizeLimit> registration = new FilterRegistrationBean<>(
-                new BodySizeLimit(properties.maxApiBodySize().toBytes(), problems));
+                new BodySizeLimit(properties.maxApiBodySize().toBytes(), properties.maxUploadSize().toBytes(),
+                        problems));
         registration.setOrder(-102);
         return registration;
     }

@@ -7,6 +7,8 @@ import org.springframework.util.unit.DataSize;
  * Limits of the entry, {@code yuqing.gateway.protection.*}.
  *
  * @param maxApiBodySize           the largest request body accepted on {@code /api/**} (default 10MB); larger → 413
+ * @param maxUploadSize            the largest {@code multipart/*} body (file imports, case attachments) accepted on
+ *                                 {@code /api/**} (default 100MB); the service's own limit may be lower
  * @param requestsPerSecond        sustained requests per second per user (or per client address when anonymous),
  *                                 default 50
  * @param burst                    the token bucket's size: requests allowed at once after a quiet period, default 100
@@ -15,12 +17,13 @@ import org.springframework.util.unit.DataSize;
  *                                 scripts the server sends)
  */
 @ConfigurationProperties("yuqing.gateway.protection")
-record ProtectionProperties(DataSize maxApiBodySize, Double requestsPerSecond, Integer burst,
+record ProtectionProperties(DataSize maxApiBodySize, DataSize maxUploadSize, Double requestsPerSecond, Integer burst,
                                    String contentSecurityPolicy) {
 
     /** Fills the defaults. */
     ProtectionProperties {
         maxApiBodySize = maxApiBodySize == null ? DataSize.ofMegabytes(10) : maxApiBodySize;
+        maxUploadSize = maxUploadSize == null ? DataSize.ofMegabytes(100) : maxUploadSize;
         requestsPerSecond = requestsPerSecond == null ? 50.0 : requestsPerSecond;
         burst = burst == null ? 100 : burst;
         if (requestsPerSecond <= 0 || burst < 1) {

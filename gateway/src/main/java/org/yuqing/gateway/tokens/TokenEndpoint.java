@@ -26,7 +26,6 @@ import org.yuqing.gateway.audit.AuditAction;
 import org.yuqing.gateway.audit.AuditEvent;
 import org.yuqing.gateway.audit.AuditLog;
 import org.yuqing.gateway.audit.AuditedRequests;
-import org.yuqing.gateway.identity.LoginAttempts;
 import org.yuqing.gateway.protection.Problems;
 import org.yuqing.security.Role;
 
@@ -35,7 +34,7 @@ import org.yuqing.security.Role;
  * crawlers. The client authenticates with HTTP Basic or with {@code client_id}/{@code client_secret} in the form;
  * errors follow §5.2. Neither the secret nor the token is ever logged.
  *
- * <p>Failed client authentications are throttled like logins ({@link LoginAttempts}, numbers of
+ * <p>Failed client authentications are throttled like logins ({@link ClientAttempts}, numbers of
  * {@code yuqing.gateway.login.*}): after {@code max-failures} failures of one client id within the failure window that
  * id is locked for {@code lock-duration}, and after {@code max-failures-per-client} failures from one address that
  * address is refused until its oldest failure leaves the window. A refused request gets 429 with {@code Retry-After}
@@ -55,11 +54,11 @@ class TokenEndpoint {
     private final ClientProperties clients;
     private final PasswordEncoder passwords;
     private final TokenIssuer issuer;
-    private final LoginAttempts attempts;
+    private final ClientAttempts attempts;
     private final AuditLog audit;
     private final Clock clock;
 
-    TokenEndpoint(ClientProperties clients, PasswordEncoder passwords, TokenIssuer issuer, LoginAttempts attempts,
+    TokenEndpoint(ClientProperties clients, PasswordEncoder passwords, TokenIssuer issuer, ClientAttempts attempts,
                   AuditLog audit, Clock clock) {
         this.clients = clients;
         this.passwords = passwords;

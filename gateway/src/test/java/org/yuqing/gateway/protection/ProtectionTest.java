@@ -31,6 +31,7 @@ import static org.yuqing.gateway.db.Tables.USERS;
 @Import(MutableClock.Config.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "yuqing.gateway.protection.max-api-body-size=1KB",
+    "yuqing.gateway.protection.max-upload-size=4KB",
     "yuqing.gateway.protection.requests-per-second=2",
     "yuqing.gateway.protection.burst=3",
 })
@@ -148,6 +149,25 @@ class ProtectionTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(json(response).get("body").asString()).isEqualTo(body);
+    }
+
+    @Test
+    void a_file_upload_has_its_own_larger_limit() {
+        String boundary = "yuqing-boundary";
+        String part = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"posts.jsonl\"\r\n"
+                + "Content-Type: application/x-ndjson\r\n\r\n%s\r\n--" + boundary + "--\r\n";
+        String within = part.formatted("x".repeat(3 * 1024));
+        String over = part.formatted("x".repeat(5 * 1024));
+
+        HttpResponse<String> accepted = gateway.send("POST", "/api/monitoring/imports",
+                HttpRequest.BodyPublishers.ofString(within), "Authorization", DEMO,
+                "Content-Type", "multipart/form-data; boundary=" + boundary);
+        HttpResponse<String> refused = gateway.send("POST", "/api/monitoring/imports",
+                HttpRequest.BodyPublishers.ofString(over), "Authorization", DEMO,
+                "Content-Type", "multipart/form-data; boundary=" + boundary);
+
+        assertThat(accepted.statusCode()).as("3 KB upload, over the 1 KB API limit").isEqualTo(200);
+        assertThat(refused.statusCode()).as("5 KB upload, over the 4 KB upload limit").isEqualTo(413);
     }
 
     @Test
