@@ -8,6 +8,7 @@ import org.yuqing.monitoring.incidents.Membership;
 import org.yuqing.monitoring.incidents.PostFacts;
 import org.yuqing.monitoring.matching.MatchedTopic;
 import org.yuqing.monitoring.matching.TopicMatcher;
+import org.yuqing.monitoring.search.Medium;
 import org.yuqing.monitoring.search.PostDocument;
 import org.yuqing.monitoring.search.PostIndex;
 import org.yuqing.monitoring.web.InvalidRequestException;

@@ -1,4 +1,4 @@
-package org.yuqing.monitoring.ingest;
+package org.yuqing.monitoring.search;
 
 /** The kind of outlet a post appeared in (媒体类型). */
 public enum Medium {

@@ -1,7 +1,6 @@
 package org.yuqing.monitoring.search;
 
 import org.springframework.util.MultiValueMap;
-import org.yuqing.monitoring.ingest.Medium;
 import org.yuqing.monitoring.web.InvalidRequestException;
 
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package org.yuqing.monitoring.sources;
 
-import org.yuqing.monitoring.ingest.Medium;
+import org.yuqing.monitoring.search.Medium;
 
 import java.time.Duration;
 import java.util.UUID;

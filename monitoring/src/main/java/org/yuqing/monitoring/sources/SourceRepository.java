@@ -3,7 +3,7 @@ package org.yuqing.monitoring.sources;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 import org.yuqing.monitoring.db.tables.records.SourceRecord;
-import org.yuqing.monitoring.ingest.Medium;
+import org.yuqing.monitoring.search.Medium;
 
 import java.time.Duration;
 import java.time.Instant;
