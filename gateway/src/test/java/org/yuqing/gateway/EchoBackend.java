@@ -80,6 +80,7 @@ public final class EchoBackend implements AutoCloseable {
             echo.put("user", exchange.getRequestHeaders().get("X-Yuqing-User"));
             echo.put("units", exchange.getRequestHeaders().get("X-Yuqing-Units"));
             echo.put("authorization", exchange.getRequestHeaders().get("Authorization"));
+            echo.put("clientAddress", exchange.getRequestHeaders().get("X-Yuqing-Client-Address"));
             echo.put("cookie", exchange.getRequestHeaders().getFirst("Cookie"));
             echo.put("body", new String(in.readAllBytes(), StandardCharsets.UTF_8));
             byte[] bytes = JSON.writeValueAsBytes(echo);

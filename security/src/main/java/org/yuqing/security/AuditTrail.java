@@ -162,13 +162,19 @@ public class AuditTrail {
         return jdbc != null;
     }
 
-    /** The client as the gateway saw it ({@code X-Forwarded-For}), then the direct peer. */
+    /**
+     * The client as the gateway saw it ({@code X-Yuqing-Client-Address}, which the gateway sets and never passes on
+     * from a client; else {@code X-Forwarded-For}), then the direct peer.
+     */
     static String clientAddress() {
         if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
             return null;
         }
         HttpServletRequest request = attributes.getRequest();
-        String forwarded = request.getHeader("X-Forwarded-For");
+        String forwarded = request.getHeader("X-Yuqing-Client-Address");
+        if (forwarded == null || forwarded.isBlank()) {
+            forwarded = request.getHeader("X-Forwarded-For");
+        }
         String peer = request.getRemoteAddr();
         if (forwarded == null || forwarded.isBlank()) {
             return peer;

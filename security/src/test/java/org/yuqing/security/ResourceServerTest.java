@@ -144,6 +144,21 @@ class ResourceServerTest {
     }
 
     @Test
+    void behind_the_gateway_the_audit_names_the_client_the_gateway_saw_and_the_gateway_itself() throws Exception {
+        String login = "leader-" + UUID.randomUUID();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/demo/reports/east/sign"))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .header("Authorization", tokens.user(login).roles(Role.LEADER).units("east").bearer())
+                .header("X-Yuqing-Client-Address", "203.0.113.5")
+                .build();
+
+        assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+
+        assertThat(jdbc.queryForObject("select client_address from security_test.audit_event where actor = ?",
+                String.class, login)).isEqualTo("203.0.113.5 via 127.0.0.1");
+    }
+
+    @Test
     void an_endpoint_the_rules_do_not_name_is_refused_even_to_a_holder_of_every_role() throws Exception {
         assertThat(status("GET", "/api/demo/unlisted", tokens.user("admin").units("east").bearer())).isEqualTo(403);
     }

@@ -10,6 +10,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.servlet.function.ServerRequest;
+import org.yuqing.gateway.audit.AuditedRequests;
 import org.yuqing.gateway.identity.UserDirectory;
 import org.yuqing.gateway.identity.UserTokens;
 
@@ -25,6 +26,12 @@ final class TokenRelay {
     /** The identity headers of the foundation, now only ever removed. */
     static final List<String> STRIPPED = List.of("X-Yuqing-User", "X-Yuqing-Units", "X-Yuqing-Roles",
             "X-Yuqing-Unit-Scope");
+
+    /**
+     * The client's address as the gateway saw it, for the services' audit ("from where"); set by the gateway only,
+     * whatever a client sent under this name.
+     */
+    static final String CLIENT_ADDRESS = "X-Yuqing-Client-Address";
 
     private TokenRelay() {
     }
@@ -43,6 +50,7 @@ final class TokenRelay {
             return ServerRequest.from(request)
                     .headers(headers -> {
                         strip(headers);
+                        headers.set(CLIENT_ADDRESS, AuditedRequests.clientIp(request.servletRequest()));
                         bearer.ifPresent(token -> headers.setBearerAuth(token));
                     })
                     .build();
@@ -56,7 +64,10 @@ final class TokenRelay {
      * @return the filter
      */
     static Function<ServerRequest, ServerRequest> anonymous() {
-        return request -> ServerRequest.from(request).headers(TokenRelay::strip).build();
+        return request -> ServerRequest.from(request).headers(headers -> {
+            strip(headers);
+            headers.set(CLIENT_ADDRESS, AuditedRequests.clientIp(request.servletRequest()));
+        }).build();
     }
 
     private static Optional<String> bearerOf(Authentication authentication) {

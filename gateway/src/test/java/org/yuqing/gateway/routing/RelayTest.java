@@ -50,9 +50,12 @@ class RelayTest extends GatewayIntegrationTest {
         String login = newUser("ma", List.of("district"), List.of("MONITOR"));
 
         JsonNode echo = json(gateway.send("GET", "/api/casework/cases", "Authorization", basicOf(login),
-                "X-Yuqing-User", "admin", "X-Yuqing-Units", "province", "X-Yuqing-Roles", "ADMIN"));
+                "X-Yuqing-User", "admin", "X-Yuqing-Units", "province", "X-Yuqing-Roles", "ADMIN",
+                "X-Yuqing-Client-Address", "203.0.113.9"));
 
         assertThat(echo.get("user").isNull()).isTrue();
+        // The services' audit says where a request came from: the address the gateway saw, never the client's claim.
+        assertThat(echo.get("clientAddress").toString()).isEqualTo("[\"127.0.0.1\"]");
         assertThat(echo.get("units").isNull()).isTrue();
         assertThat(relayedClaims(echo).getSubject()).isEqualTo(login);
     }
