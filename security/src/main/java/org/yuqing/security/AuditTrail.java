@@ -116,25 +116,6 @@ public class AuditTrail {
     }
 
     /**
-     * Every line, for the platform itself (not for a user: see {@link #after(long, int, java.util.Set)}).
-     *
-     * @param afterId the last id already read (0 for the start)
-     * @param limit   at most this many
-     * @return the lines after {@code afterId}, oldest first; empty when the audit is kept in the log only
-     */
-    public List<AuditEntry> after(long afterId, int limit) {
-        if (jdbc == null) {
-            return List.of();
-        }
-        return jdbc.query("select id, occurred_at, actor, actor_units, action, target, outcome, client_address, detail"
-                        + " from " + table + " where id > ? order by id limit ?",
-                (rs, i) -> new AuditEntry(rs.getLong(1), rs.getObject(2, Timestamp.class).toInstant(), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                        rs.getString(9)),
-                afterId, limit);
-    }
-
-    /**
      * The lines an administrator may read: those of actors in units of their scope, and those of callers who
      * presented no valid token (attempts from outside concern every administrator).
      *
@@ -155,11 +136,6 @@ public class AuditTrail {
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
                         rs.getString(9)),
                 afterId, unitScope.toArray(String[]::new), limit);
-    }
-
-    /** @return whether lines are stored in the database (and not only logged) */
-    public boolean persistent() {
-        return jdbc != null;
     }
 
     /**
