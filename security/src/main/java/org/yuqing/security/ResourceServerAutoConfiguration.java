@@ -34,6 +34,7 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.yuqing.events.EventSourceUnavailableException;
 import org.yuqing.events.EventsAutoConfiguration;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -162,6 +163,20 @@ public class ResourceServerAutoConfiguration {
 
     @Bean
     EventsAutoConfiguration.FeedCredentials feedCredentials(ServiceTokens tokens) {
-        return tokens::authorization;
+        return feedCredentialsOf(tokens);
+    }
+
+    /**
+     * The service's token for feed reads. While a configured service has no token yet (the issuer is still
+     * starting), the read waits and retries instead of going out without one and being refused and audited.
+     */
+    static EventsAutoConfiguration.FeedCredentials feedCredentialsOf(ServiceTokens tokens) {
+        return () -> {
+            String authorization = tokens.authorization();
+            if (authorization == null && tokens.configured()) {
+                throw new EventSourceUnavailableException("no service token from the issuer yet", null);
+            }
+            return authorization;
+        };
     }
 }

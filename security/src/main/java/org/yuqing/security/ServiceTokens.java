@@ -47,9 +47,14 @@ public class ServiceTokens {
         this.http = RestClient.builder().requestFactory(factory).build();
     }
 
+    /** @return whether this service has client credentials to ask for a token with */
+    public boolean configured() {
+        return client.secret() != null && !client.secret().isBlank() && client.tokenUri() != null;
+    }
+
     /** @return {@code Bearer <token>}, or {@code null} when no token can be had now (the caller retries later) */
     public synchronized String authorization() {
-        if (client.secret() == null || client.secret().isBlank() || client.tokenUri() == null) {
+        if (!configured()) {
             return null;
         }
         Instant now = clock.instant();
