@@ -1,33 +1,14 @@
 package org.yuqing.casework.escalation;
 
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
-import org.yuqing.casework.cases.CaseTimeline;
-import org.yuqing.casework.cases.CaseworkIntegrationTest;
-import org.yuqing.casework.cases.TestCaller;
-import org.yuqing.casework.cases.TestClock;
 import org.yuqing.casework.clocks.ClockName;
-import org.yuqing.casework.ledger.Ledger;
-import org.yuqing.casework.ledger.LedgerEntry;
-import org.yuqing.casework.notifications.Notifier;
 import org.yuqing.domain.Level;
-import org.yuqing.domain.events.IntegrationEvent;
-import org.yuqing.events.IntegrationEventListener;
-import org.yuqing.platform.stack.StackTestProperties;
 import org.yuqing.security.TestTokens;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -44,50 +25,7 @@ import static org.yuqing.casework.cases.Fixtures.T0;
 import static org.yuqing.casework.cases.Fixtures.escalation;
 import static org.yuqing.casework.cases.Fixtures.firstGrade;
 
-@CaseworkIntegrationTest
-class DeadlineWatcherTest {
-
-    @DynamicPropertySource
-    static void stack(DynamicPropertyRegistry r) {
-        StackTestProperties.postgres(r);
-        TestTokens.shared().register(r);
-    }
-
-    @Autowired
-    MockMvcTester mvc;
-    @Autowired
-    IntegrationEventListener listener;
-    @Autowired
-    JsonMapper json;
-    @Autowired
-    PlatformTransactionManager transactions;
-    @Autowired
-    TestClock clock;
-    @Autowired
-    DeadlineWatcher watcher;
-    @Autowired
-    Ledger ledger;
-    @Autowired
-    DSLContext db;
-    @Autowired
-    EscalationProperties properties;
-    @Autowired
-    CaseTimeline timeline;
-    @Autowired
-    List<Notifier> notifiers;
-    @Autowired
-    EscalationRepository runs;
-    @Autowired
-    TestCaller caller;
-
-    String unit;
-
-    @BeforeEach
-    void setUp() {
-        unit = "unit-" + UUID.randomUUID();
-        caller.is(TestCaller.DEFAULT_LOGIN, unit);
-        clock.set(T0);
-    }
+class DeadlineWatcherTest extends WatcherScenario {
 
     @Test
     void a_major_case_not_reported_is_warned_at_1h45_missed_after_2h_and_escalated_step_by_step() {
@@ -322,16 +260,6 @@ class DeadlineWatcherTest {
         assertThat(noUnit.getResponse().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     }
 
-    private DeadlineWatcher freshWatcher() {
-        return new DeadlineWatcher(new EscalationRepository(db), properties, timeline, ledger, notifiers, clock,
-                transactions);
-    }
-
-    private void watchAt(Instant at) {
-        clock.set(at);
-        watcher.watch();
-    }
-
     private UUID open(UUID incident, Level level) {
         apply(firstGrade(incident, unit, level, T0));
         JsonNode list = body(mvc.get().uri("/api/casework/cases?unit={u}", unit).exchange());
@@ -343,21 +271,9 @@ class DeadlineWatcherTest {
         throw new AssertionError("no case opened for " + incident);
     }
 
-    private void apply(IntegrationEvent event) {
-        new TransactionTemplate(transactions).executeWithoutResult(s -> listener.on("grading", event));
-    }
-
-    private JsonNode caseDetail(UUID id) {
-        return body(mvc.get().uri("/api/casework/cases/{id}", id).exchange());
-    }
-
     private List<String> kinds(UUID id) {
         return StreamSupport.stream(caseDetail(id).path("timeline").spliterator(), false)
                 .map(e -> e.path("kind").asString()).toList();
-    }
-
-    private List<String> ledgerKinds(UUID id) {
-        return ledger.entriesOf(id).stream().map(LedgerEntry::kind).toList();
     }
 
     /** The unit's notifications, newest first. */
@@ -368,10 +284,5 @@ class DeadlineWatcherTest {
 
     private List<String> roles() {
         return notifications().stream().map(n -> n.path("recipientRole").asString()).toList();
-    }
-
-    private JsonNode body(MvcTestResult result) {
-        assertThat(result).hasStatus(HttpStatus.OK);
-        return json.readTree(result.getResponse().getContentAsByteArray());
     }
 }

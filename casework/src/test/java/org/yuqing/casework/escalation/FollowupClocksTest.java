@@ -1,34 +1,13 @@
 package org.yuqing.casework.escalation;
 
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
-import org.springframework.test.web.servlet.assertj.MvcTestResult;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
-import org.yuqing.casework.cases.CaseTimeline;
-import org.yuqing.casework.cases.CaseworkIntegrationTest;
 import org.yuqing.casework.cases.Fixtures;
-import org.yuqing.casework.cases.TestCaller;
-import org.yuqing.casework.cases.TestClock;
-import org.yuqing.casework.ledger.Ledger;
-import org.yuqing.casework.ledger.LedgerEntry;
-import org.yuqing.casework.notifications.Notifier;
 import org.yuqing.domain.Category;
 import org.yuqing.domain.Level;
 import org.yuqing.domain.events.IncidentGraded;
-import org.yuqing.domain.events.IntegrationEvent;
-import org.yuqing.events.IntegrationEventListener;
-import org.yuqing.platform.stack.StackTestProperties;
-import org.yuqing.security.TestTokens;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -44,50 +23,7 @@ import static org.yuqing.casework.cases.Fixtures.T0;
  * reply to an inquiry (Beijing time) and the recurring progress update, each through the same watcher, warnings,
  * ledger and escalation chain as the report clock, and nothing fired twice.
  */
-@CaseworkIntegrationTest
-class FollowupClocksTest {
-
-    @DynamicPropertySource
-    static void stack(DynamicPropertyRegistry r) {
-        StackTestProperties.postgres(r);
-        TestTokens.shared().register(r);
-    }
-
-    @Autowired
-    MockMvcTester mvc;
-    @Autowired
-    IntegrationEventListener listener;
-    @Autowired
-    JsonMapper json;
-    @Autowired
-    PlatformTransactionManager transactions;
-    @Autowired
-    TestClock clock;
-    @Autowired
-    DeadlineWatcher watcher;
-    @Autowired
-    Ledger ledger;
-    @Autowired
-    DSLContext db;
-    @Autowired
-    EscalationProperties properties;
-    @Autowired
-    CaseTimeline timeline;
-    @Autowired
-    List<Notifier> notifiers;
-    @Autowired
-    EscalationRepository runs;
-    @Autowired
-    TestCaller caller;
-
-    String unit;
-
-    @BeforeEach
-    void setUp() {
-        unit = "unit-" + UUID.randomUUID();
-        caller.is(TestCaller.DEFAULT_LOGIN, unit);
-        clock.set(T0);
-    }
+class FollowupClocksTest extends WatcherScenario {
 
     @Test
     void a_phone_report_owes_the_written_report_30_minutes_later_warned_missed_once_and_stopped_by_it() {
@@ -289,24 +225,6 @@ class FollowupClocksTest {
                 .content("{\"to\":\"" + to + "\"}").exchange()).hasStatusOk();
     }
 
-    private DeadlineWatcher freshWatcher() {
-        return new DeadlineWatcher(new EscalationRepository(db), properties, timeline, ledger, notifiers, clock,
-                transactions);
-    }
-
-    private void watchAt(Instant at) {
-        clock.set(at);
-        watcher.watch();
-    }
-
-    private void apply(IntegrationEvent event) {
-        new TransactionTemplate(transactions).executeWithoutResult(s -> listener.on("grading", event));
-    }
-
-    private JsonNode caseDetail(UUID id) {
-        return body(mvc.get().uri("/api/casework/cases/{id}", id).exchange());
-    }
-
     private List<JsonNode> timelineOf(UUID id) {
         return StreamSupport.stream(caseDetail(id).path("timeline").spliterator(), false).toList();
     }
@@ -336,16 +254,7 @@ class FollowupClocksTest {
                 .map(c -> c.path("name").asString()).toList();
     }
 
-    private List<String> ledgerKinds(UUID id) {
-        return ledger.entriesOf(id).stream().map(LedgerEntry::kind).toList();
-    }
-
     private JsonNode accountability() {
         return body(mvc.get().uri("/api/casework/accountability?unit={u}", unit).exchange());
-    }
-
-    private JsonNode body(MvcTestResult result) {
-        assertThat(result).hasStatus(HttpStatus.OK);
-        return json.readTree(result.getResponse().getContentAsByteArray());
     }
 }
