@@ -9,7 +9,7 @@ import java.util.UUID;
  */
 public sealed interface IntegrationEvent
         permits IncidentDetected, IncidentMetricsChanged, IncidentGraded, CaseOpened, CaseEscalated,
-        StatementPublished {
+        StatementPublished, StatementApproved, StatementWithdrawn {
 
     /** Unique id of this event; consumers use it to recognise a redelivery. */
     UUID eventId();

@@ -1,7 +1,7 @@
 package org.yuqing.ui.layout;
 
+import java.util.Comparator;
 import java.util.Objects;
-import java.util.Set;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
@@ -20,8 +20,8 @@ import org.yuqing.ui.gateway.CurrentIdentity;
 import org.yuqing.ui.i18n.ConsoleLocales;
 
 /**
- * The frame of the console: product name 舆情应急处置平台, navigation (案件, 舆情检索, and for administrators 单位管理,
- * 用户管理, 审计日志), the user named by the request's token, what features add to the header ({@link HeaderItem},
+ * The frame of the console: product name 舆情应急处置平台, the navigation the features contribute ({@link NavEntry};
+ * administrators also get 单位管理, 用户管理, 审计日志), the user named by the request's token, what features add to the header ({@link HeaderItem},
  * e.g. 我的账号), the language switch (kept in the session) and logout (the gateway's {@code /logout}).
  */
 public class MainLayout extends AppLayout {
@@ -30,8 +30,9 @@ public class MainLayout extends AppLayout {
      * Builds the frame in the session's language.
      *
      * @param headerItems what features add to the header, in their beans' order
+     * @param navEntries  what features add to the side navigation ({@link NavEntry#order()} decides the order)
      */
-    public MainLayout(ObjectProvider<HeaderItem> headerItems) {
+    public MainLayout(ObjectProvider<HeaderItem> headerItems, ObjectProvider<NavEntry> navEntries) {
         Span product = new Span(getTranslation("app.name"));
         product.setId("product-name");
         product.getStyle().set("font-size", "1.125rem").set("font-weight", "600");
@@ -67,25 +68,23 @@ public class MainLayout extends AppLayout {
         addToNavbar(new DrawerToggle(), bar);
 
         SideNav nav = new SideNav();
-        // Paths, not view classes: the views name this layout, so the layout must not name them back.
-        SideNavItem cases = new SideNavItem(getTranslation("nav.cases"), "cases");
-        cases.setPathAliases(Set.of(""));
-        cases.setId("nav-cases");
-        SideNavItem search = new SideNavItem(getTranslation("nav.search"), "search");
-        search.setId("nav-search");
-        nav.addItem(cases, search);
-        if (CurrentIdentity.isAdmin()) {
-            // Only administrators get the entries; the pages refuse everyone else anyway (AdminOnly).
-            nav.addItem(item("nav.units", "units", "nav-units"), item("nav.users", "users", "nav-users"),
-                    item("nav.audit", "audit", "nav-audit"));
-        }
+        // Features contribute their entries as beans: the views name this layout, so it must not name them back.
+        boolean admin = CurrentIdentity.isAdmin();
+        navEntries.orderedStream()
+                .filter(entry -> admin || !entry.adminOnly())
+                .sorted(Comparator.comparingInt(NavEntry::order))
+                .map(this::item)
+                .forEach(nav::addItem);
         addToDrawer(nav);
         setPrimarySection(Section.DRAWER);
     }
 
-    private SideNavItem item(String labelKey, String path, String id) {
-        SideNavItem item = new SideNavItem(getTranslation(labelKey), path);
-        item.setId(id);
+    private SideNavItem item(NavEntry entry) {
+        SideNavItem item = new SideNavItem(getTranslation(entry.labelKey()), entry.path());
+        item.setId(entry.id());
+        if (!entry.aliases().isEmpty()) {
+            item.setPathAliases(entry.aliases());
+        }
         return item;
     }
 

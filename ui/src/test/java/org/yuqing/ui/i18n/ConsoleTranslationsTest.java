@@ -5,9 +5,11 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.Resource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,14 +18,20 @@ class ConsoleTranslationsTest {
     private final ConsoleTranslations translations = new ConsoleTranslations();
 
     @Test
-    void chinese_and_english_have_the_same_keys_and_no_empty_text() throws IOException {
-        Properties chinese = load("i18n/messages_zh_CN.properties");
-        Properties english = load("i18n/messages_en.properties");
+    void every_feature_bundle_has_the_same_keys_in_chinese_and_english_and_no_empty_text() throws IOException {
+        Map<String, Resource> chineseFiles = ConsoleTranslations.bundles("_zh_CN.properties");
+        assertThat(chineseFiles).containsKey("messages");
+        assertThat(ConsoleTranslations.bundles("_en.properties").keySet()).isEqualTo(chineseFiles.keySet());
 
-        assertThat(chinese.stringPropertyNames()).isNotEmpty()
-                .containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
-        assertThat(chinese.values()).allSatisfy(text -> assertThat(text.toString()).isNotBlank());
-        assertThat(english.values()).allSatisfy(text -> assertThat(text.toString()).isNotBlank());
+        for (String feature : chineseFiles.keySet()) {
+            Properties chinese = load("i18n/" + feature + "_zh_CN.properties");
+            Properties english = load("i18n/" + feature + "_en.properties");
+
+            assertThat(chinese.stringPropertyNames()).as(feature).isNotEmpty()
+                    .containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
+            assertThat(chinese.values()).allSatisfy(text -> assertThat(text.toString()).isNotBlank());
+            assertThat(english.values()).allSatisfy(text -> assertThat(text.toString()).isNotBlank());
+        }
     }
 
     @Test
