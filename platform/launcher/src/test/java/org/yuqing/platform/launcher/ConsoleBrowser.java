@@ -1,5 +1,12 @@
 package org.yuqing.platform.launcher;
 
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.function.Predicate;
+
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -12,26 +19,39 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Drives the console in Debian's headless Chromium the way a person uses it: logs in, reads the case
- * list, searches posts. Screenshots go to {@code target/console} for a person to look at.
+ * The console in Debian's headless Chromium, used the way a person uses it: one logged-in browser session that opens
+ * pages, clicks, types and reads what is shown. Screenshots go to a directory for a person to look at.
  */
-final class ConsoleBrowser {
+final class ConsoleBrowser implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-    private ConsoleBrowser() {
+    private final String gateway;
+    private final Path screenshots;
+    private final WebDriver driver;
+    private final WebDriverWait wait;
+
+    private ConsoleBrowser(String gateway, Path screenshots, WebDriver driver) {
+        this.gateway = gateway;
+        this.screenshots = screenshots;
+        this.driver = driver;
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
     }
 
-    static void check(String gateway, String login, String password, String incidentTitle, Path screenshots) throws Exception {
+    /**
+     * Starts Chromium, opens the console through the gateway and logs in.
+     *
+     * @param gateway     the gateway's base URL
+     * @param login       login name
+     * @param password    password
+     * @param screenshots where screenshots go
+     * @return the logged-in session, on the start page
+     */
+    static ConsoleBrowser login(String gateway, String login, String password, Path screenshots) throws Exception {
         assertThat(CHROMIUM).as("Chromium is needed for the console test: apt-get install chromium chromium-driver").exists();
         assertThat(CHROMEDRIVER).as("ChromeDriver is needed for the console test: apt-get install chromium-driver").exists();
         Files.createDirectories(screenshots);
@@ -43,48 +63,72 @@ final class ConsoleBrowser {
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-quic", "--window-size=1400,900", "--lang=zh-CN", "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-        WebDriver driver = new ChromeDriver(service, options);
+        ConsoleBrowser browser = new ConsoleBrowser(gateway, screenshots, new ChromeDriver(service, options));
         try {
-            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-            driver.get(gateway + "/");
-            wait.until(d -> d.getCurrentUrl().contains("/login"));
-            driver.findElement(By.name("username")).sendKeys(login);
-            driver.findElement(By.name("password")).sendKeys(password, Keys.ENTER);
-
-            wait.until(d -> bodyText(d).contains(incidentTitle));
-            String cases = bodyText(driver);
-            screenshot(driver, screenshots.resolve("cases.png"));
-            assertThat(cases).contains("案件").contains("重大").contains(incidentTitle);
-
-            driver.get(gateway + "/search");
-            WebElement field = wait.until(d -> d.findElement(By.id("search-field")));
-            WebElement input = field.findElement(By.cssSelector("input"));
-            input.sendKeys("爆炸");
-            driver.findElement(By.id("search-button")).click();
-            wait.until(d -> bodyText(d).contains("新华网") || bodyText(d).contains("www.news.cn"));
-            screenshot(driver, screenshots.resolve("search.png"));
-            assertThat(bodyText(driver)).contains("舆情检索").contains("化工厂");
-
-            // The demo user is an administrator: the users and units pages list the directory.
-            driver.findElement(By.id("nav-users")).click();
-            wait.until(d -> d.findElements(By.id("users-grid")).size() == 1 && bodyText(d).contains("演示用户"));
-            screenshot(driver, screenshots.resolve("users.png"));
-            assertThat(bodyText(driver)).contains("管理员").contains("区委网信办");
-            driver.findElement(By.id("nav-units")).click();
-            wait.until(d -> d.findElements(By.id("units-grid")).size() == 1 && bodyText(d).contains("区委网信办"));
-            screenshot(driver, screenshots.resolve("units.png"));
-        } finally {
-            driver.quit();
+            browser.driver.get(gateway + "/");
+            browser.wait.until(d -> d.getCurrentUrl().contains("/login"));
+            browser.driver.findElement(By.name("username")).sendKeys(login);
+            browser.driver.findElement(By.name("password")).sendKeys(password, Keys.ENTER);
+            browser.wait.until(d -> !d.getCurrentUrl().contains("/login"));
+            return browser;
+        } catch (RuntimeException | Error e) {
+            browser.close();
+            throw e;
         }
     }
 
-    private static String bodyText(WebDriver driver) {
+    /** Opens a console path, e.g. {@code search}, and waits until the page shows {@code text}. */
+    ConsoleBrowser open(String path, String text) {
+        driver.get(gateway + "/" + path);
+        return waitForText(text);
+    }
+
+    /** Waits until the page shows {@code text}. */
+    ConsoleBrowser waitForText(String text) {
+        wait.until(d -> bodyText().contains(text));
+        return this;
+    }
+
+    /** Waits until the page's text satisfies {@code condition} (described as {@code what} on failure). */
+    ConsoleBrowser waitUntil(String what, Predicate<String> condition) {
+        wait.withMessage(what).until(d -> condition.test(bodyText()));
+        return this;
+    }
+
+    /** Waits for the element with id {@code id} and returns it. */
+    WebElement element(String id) {
+        return wait.until(d -> d.findElement(By.id(id)));
+    }
+
+    /** Clicks the element with id {@code id}. */
+    ConsoleBrowser click(String id) {
+        element(id).click();
+        return this;
+    }
+
+    /** Types into the input inside the field with id {@code id} (Vaadin fields wrap their input). */
+    ConsoleBrowser type(String id, String text) {
+        WebElement field = element(id);
+        WebElement input = field.findElements(By.cssSelector("input, textarea")).stream().findFirst().orElse(field);
+        input.sendKeys(text);
+        return this;
+    }
+
+    /** The visible text of the page. */
+    String bodyText() {
         Object text = ((JavascriptExecutor) driver).executeScript("return document.body ? document.body.innerText : ''");
         return text == null ? "" : text.toString();
     }
 
-    private static void screenshot(WebDriver driver, Path target) throws Exception {
+    /** Saves a screenshot of the page as {@code name}.png. */
+    ConsoleBrowser screenshot(String name) throws Exception {
         File file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Files.copy(file.toPath(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(file.toPath(), screenshots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        return this;
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
     }
 }

@@ -39,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PlatformEndToEndTest {
 
     static final Path HOME = Path.of("").toAbsolutePath().getParent().getParent();
+    static final Path SCREENSHOTS = HOME.resolve("platform/launcher/target/console");
 
     static LauncherSettings settings;
     static Platform platform;
@@ -101,8 +102,23 @@ class PlatformEndToEndTest {
     @Test
     @Order(3)
     void the_console_shows_the_cases_and_finds_posts_in_chinese() throws Exception {
-        ConsoleBrowser.check(settings.url("gateway"), DemoDrill.LOGIN, DemoDrill.PASSWORD, DemoDrill.INCIDENT_TITLE,
-                HOME.resolve("platform/launcher/target/console"));
+        try (ConsoleBrowser console = ConsoleBrowser.login(settings.url("gateway"), DemoDrill.LOGIN, DemoDrill.PASSWORD,
+                SCREENSHOTS)) {
+            console.waitForText(DemoDrill.INCIDENT_TITLE).screenshot("cases");
+            assertThat(console.bodyText()).contains("案件").contains("重大").contains(DemoDrill.INCIDENT_TITLE);
+
+            console.open("search", "舆情检索").type("search-field", "爆炸").click("search-button")
+                    .waitUntil("search results", text -> text.contains("新华网") || text.contains("www.news.cn"))
+                    .screenshot("search");
+            assertThat(console.bodyText()).contains("舆情检索").contains("化工厂");
+
+            // The demo user is an administrator: the users and units pages list the directory.
+            console.click("nav-users").element("users-grid");
+            console.waitForText("演示用户").screenshot("users");
+            assertThat(console.bodyText()).contains("管理员").contains("区委网信办");
+            console.click("nav-units").element("units-grid");
+            console.waitForText("区委网信办").screenshot("units");
+        }
     }
 
     @Test
