@@ -45,9 +45,14 @@ public abstract class ConsoleViewTestSupport extends SpringBrowserlessTest {
         SecurityContextHolder.clearContext();
     }
 
-    /** As every new console session starts (LanguageSetup); the mock session here is made without it. */
+    /**
+     * As every new console session starts (LanguageSetup); the mock session here is made without it. The page that
+     * is already shown (the start page, built before this) is built again, so its frame and view are Chinese too.
+     */
     protected static void chinese() {
-        UI.getCurrent().setLocale(ConsoleLocales.CHINESE);
+        UI ui = UI.getCurrent();
+        ui.setLocale(ConsoleLocales.CHINESE);
+        ui.refreshCurrentRoute(true);
     }
 
     /**

@@ -73,6 +73,11 @@ class CaseClient {
      *
      * @param href the attachment's API path, as the case lists it
      */
+    CaseDetail.Attachment upload(String caseId, String fileName, String contentType, byte[] content) {
+        return api.postFile("/api/casework/cases/{id}/attachments", "file", fileName, contentType, content,
+                CaseDetail.Attachment.class, segment(caseId));
+    }
+
     byte[] attachment(String href) {
         return api.get(href, Map.of(), byte[].class);
     }

@@ -70,7 +70,6 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
     private static final Duration DEFAULT_TASK_TIME = Duration.ofHours(2);
 
     private final CaseClient client;
-    private final AttachmentUploads uploads;
     private final ConsoleTranslations translations;
     private final Clock clock;
     private final Div content = new Div();
@@ -80,9 +79,8 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
     private CaseDetail detail;
     private Registration countdownPoll;
 
-    CaseView(CaseClient client, AttachmentUploads uploads, ConsoleTranslations translations, Clock clock) {
+    CaseView(CaseClient client, ConsoleTranslations translations, Clock clock) {
         this.client = client;
-        this.uploads = uploads;
         this.translations = translations;
         this.clock = clock;
         setId("case-view");
@@ -465,15 +463,15 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
     /** Runs in the upload request: passes the file on as the user who sent it, then shows the outcome. */
     private void receive(UploadEvent event) throws IOException {
         byte[] bytes = event.getInputStream().readAllBytes();
-        String authorization = event.getRequest().getHeader("Authorization");
         String fileName = event.getFileName();
         String outcome;
         boolean stored;
         try {
-            CaseDetail.Attachment a = uploads.upload(caseId, fileName, event.getContentType(), bytes, authorization);
+            // The upload request carries the user's token like every other request: the client passes it on.
+            CaseDetail.Attachment a = client.upload(caseId, fileName, event.getContentType(), bytes);
             outcome = a.sha256();
             stored = true;
-        } catch (AttachmentUploads.Refused refused) {
+        } catch (GatewayCallException refused) {
             outcome = refused.userMessage(key -> event.getUI().getTranslation(key));
             stored = false;
         }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -13,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -140,6 +142,72 @@ public class GatewayApi {
      */
     public void post(String path, Object body, Object... pathVariables) {
         send(HttpMethod.POST, path, body, pathVariables);
+    }
+
+    /**
+     * {@code POST} a JSON body and read the JSON answer, e.g. the object the service created.
+     *
+     * @param path          API path template, e.g. {@code /api/publishing/statements}
+     * @param body          the request body, written as JSON
+     * @param type          the type of the answer
+     * @param pathVariables values of the template's variables, each encoded as one path segment
+     * @param <T>           the answer type
+     * @return the answer, never {@code null}
+     * @throws GatewayCallException when the request is refused or fails, or the answer is empty
+     */
+    public <T> T postFor(String path, Object body, Class<T> type, Object... pathVariables) {
+        return exchange(HttpMethod.POST, path, type, pathVariables, request -> {
+            if (body != null) {
+                request.contentType(MediaType.APPLICATION_JSON).body(body);
+            }
+        });
+    }
+
+    /**
+     * {@code POST} one file as {@code multipart/form-data} and read the JSON answer.
+     *
+     * @param path          API path template, e.g. {@code /api/casework/cases/{id}/attachments}
+     * @param part          the form part's name, e.g. {@code file}
+     * @param fileName      the file's name as the user chose it
+     * @param contentType   its declared type, {@code null} or blank for {@code application/octet-stream}
+     * @param content       the bytes
+     * @param type          the type of the answer
+     * @param pathVariables values of the template's variables, each encoded as one path segment
+     * @param <T>           the answer type
+     * @return the answer, never {@code null}
+     * @throws GatewayCallException when the request is refused or fails, or the answer is empty
+     */
+    public <T> T postFile(String path, String part, String fileName, String contentType, byte[] content,
+                          Class<T> type, Object... pathVariables) {
+        MultipartBodyBuilder parts = new MultipartBodyBuilder();
+        parts.part(part, content)
+                .filename(fileName)
+                .contentType(contentType == null || contentType.isBlank()
+                        ? MediaType.APPLICATION_OCTET_STREAM : MediaType.parseMediaType(contentType));
+        return exchange(HttpMethod.POST, path, type, pathVariables,
+                request -> request.contentType(MediaType.MULTIPART_FORM_DATA).body(parts.build()));
+    }
+
+    private <T> T exchange(HttpMethod method, String path, Class<T> type, Object[] pathVariables,
+                           Consumer<RestClient.RequestBodySpec> body) {
+        try {
+            RestClient.RequestBodySpec request = http.method(method)
+                    .uri(path, pathVariables)
+                    .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
+            body.accept(request);
+            T answer = request.retrieve().body(type);
+            if (answer == null) {
+                throw new GatewayCallException(GatewayCallException.Reason.UNEXPECTED_ANSWER,
+                        "empty answer from " + method + " " + path, null);
+            }
+            return answer;
+        } catch (RestClientResponseException e) {
+            throw refused(method, path, e);
+        } catch (ResourceAccessException e) {
+            throw failed(method, path, GatewayCallException.Reason.GATEWAY_UNREACHABLE, e);
+        } catch (RestClientException e) {
+            throw failed(method, path, GatewayCallException.Reason.UNEXPECTED_ANSWER, e);
+        }
     }
 
     /**

@@ -82,6 +82,8 @@ public class MainLayout extends AppLayout {
     private SideNavItem item(NavEntry entry) {
         SideNavItem item = new SideNavItem(getTranslation(entry.labelKey()), entry.path());
         item.setId(entry.id());
+        // The entry stays highlighted on the pages below it, e.g. statements/<id> under statements.
+        item.setMatchNested(true);
         if (!entry.aliases().isEmpty()) {
             item.setPathAliases(entry.aliases());
         }

@@ -1,9 +1,7 @@
 package org.yuqing.ui.statements;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
@@ -89,24 +87,17 @@ public class PublishingClient {
     }
 
     /**
-     * Drafts a statement and finds it again: the API answers 201 with the statement, but the console's client reads
-     * no answer bodies of commands, so the newest statement of the case by this user with this title is the one.
+     * Drafts a statement; the API answers 201 with it.
      *
      * @param caseId the case
      * @param kind   kind code
      * @param title  title
      * @param body   master text
-     * @param author the current user's login
-     * @return the new statement's id, empty if it cannot be found again (it was drafted all the same)
+     * @return the new statement's id
      */
-    public Optional<String> draft(String caseId, String kind, String title, String body, String author) {
-        api.post(STATEMENTS, new NewStatement(caseId, kind, title, body));
-        return statements(caseId).stream()
-                .filter(s -> Objects.equals(s.createdBy(), author) && Objects.equals(s.title(), title.strip())
-                        && Objects.equals(s.kind(), kind))
-                .max(Comparator.comparing(StatementSummary::createdAt,
-                        Comparator.nullsFirst(Comparator.naturalOrder())))
-                .map(StatementSummary::id);
+    public Optional<String> draft(String caseId, String kind, String title, String body) {
+        return Optional.ofNullable(api.postFor(STATEMENTS, new NewStatement(caseId, kind, title, body),
+                StatementSummary.class).id());
     }
 
     /**
@@ -191,22 +182,17 @@ public class PublishingClient {
     }
 
     /**
-     * Drafts the correction notice (更正说明) of a published statement and finds it again (see
-     * {@link #draft}): the statement of the case that corrects this one and is not published yet.
+     * Drafts the correction notice (更正说明) of a published statement; the API answers 201 with the notice.
      *
      * @param statement a published statement
      * @param title     the notice's title
      * @param body      its text
      * @param reason    what was wrong
-     * @return the notice's id, empty if it cannot be found again (it was drafted all the same)
+     * @return the notice's id
      */
     public Optional<String> correct(Statement statement, String title, String body, String reason) {
-        api.post(STATEMENT + "/corrections", new Correction(title, body, reason), statement.id());
-        return statements(statement.caseId()).stream()
-                .filter(s -> Objects.equals(s.corrects(), statement.id()) && s.publishedAt() == null)
-                .max(Comparator.comparing(StatementSummary::createdAt,
-                        Comparator.nullsFirst(Comparator.naturalOrder())))
-                .map(StatementSummary::id);
+        return Optional.ofNullable(api.postFor(STATEMENT + "/corrections", new Correction(title, body, reason),
+                StatementSummary.class, statement.id()).id());
     }
 
     /**

@@ -514,9 +514,7 @@ public class StatementEditorView extends VerticalLayout implements HasDynamicTit
                     ConsoleNotifications.error(getTranslation("publishing.editor.kindRequired"));
                     return false;
                 }
-                String author = CurrentIdentity.login().orElse("");
-                Optional<String> id = client.draft(caseId, kind.getValue(), title.getValue(), master.getValue(),
-                        author);
+                Optional<String> id = client.draft(caseId, kind.getValue(), title.getValue(), master.getValue());
                 ConsoleNotifications.success(getTranslation("publishing.editor.saved", 1));
                 id.ifPresentOrElse(created -> getUI().ifPresent(ui -> ui.navigate("statements/" + created)),
                         this::backToList);

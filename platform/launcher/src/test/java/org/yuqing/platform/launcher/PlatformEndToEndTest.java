@@ -100,7 +100,7 @@ class PlatformEndToEndTest {
     }
 
     @Test
-    @Order(3)
+    @Order(30)
     void the_console_shows_the_cases_and_finds_posts_in_chinese() throws Exception {
         try (ConsoleBrowser console = ConsoleBrowser.login(settings.url("gateway"), DemoDrill.LOGIN, DemoDrill.PASSWORD,
                 SCREENSHOTS)) {
@@ -122,7 +122,44 @@ class PlatformEndToEndTest {
     }
 
     @Test
-    @Order(4)
+    @Order(31)
+    void on_the_case_board_a_handler_opens_the_case_records_the_phone_report_and_moves_it_on() throws Exception {
+        Matcher caseId = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"").matcher(get("/api/casework/cases"));
+        assertThat(caseId.find()).isTrue();
+        try (ConsoleBrowser console = ConsoleBrowser.login(settings.url("gateway"), DemoDrill.LOGIN, DemoDrill.PASSWORD,
+                SCREENSHOTS)) {
+            String card = "case-card-" + caseId.group(1);
+            assertThat(console.waitForText(DemoDrill.INCIDENT_TITLE).element(card).getText()).contains("重大");
+            console.screenshot("case-board");
+            console.click("cases-view-toggle").element("cases-grid");
+            console.click("cases-view-toggle").element(card);
+
+            console.click("case-link-" + caseId.group(1)).element("case-header");
+            console.waitUntil("the case page with its clock and grade", text -> text.contains("上报时限")
+                    && text.contains("级别：重大"));
+            assertThat(console.element("case-grade-link").getAttribute("href")).contains("grading/incidents/");
+            console.waitUntil("the ledger check", text -> text.contains("责任台账校验通过"));
+            console.screenshot("case-page");
+
+            console.type("case-report-phone-to", "区委宣传部分管领导").click("case-report-phone-submit")
+                    .waitForText("已记录电话报告");
+            assertThat(console.element("case-clock-WRITTEN_REPORT").getText()).contains("剩余");
+            console.click("case-transition-RESPONDING").waitForText("处置回应");
+            console.type("case-comment-text", "已联系企业核实伤亡情况").click("case-comment-submit")
+                    .waitForText("已联系企业核实伤亡情况");
+            console.screenshot("case-page-after-report");
+
+            console.click("nav-deadlines").element("deadlines-grid");
+            console.waitForText(DemoDrill.INCIDENT_TITLE).screenshot("deadlines");
+            console.click("nav-accountability").element("accountability-grid");
+            console.waitForText("district").screenshot("accountability");
+        }
+        String timeline = get("/api/casework/cases/" + caseId.group(1));
+        assertThat(timeline).contains("区委宣传部分管领导").contains("已联系企业核实伤亡情况");
+    }
+
+    @Test
+    @Order(40)
     void every_service_checks_tokens_itself_and_a_sibling_unit_sees_nothing_of_the_districts_incident()
             throws Exception {
         Map<String, String> readPaths = Map.of(
@@ -174,7 +211,7 @@ class PlatformEndToEndTest {
     }
 
     @Test
-    @Order(5)
+    @Order(50)
     void stopping_leaves_no_process_behind_and_starting_again_keeps_the_data() throws Exception {
         long self = ProcessHandle.current().pid();
         Map<Long, String> processes = new HashMap<>();
