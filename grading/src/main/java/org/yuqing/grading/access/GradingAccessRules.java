@@ -16,7 +16,8 @@ import java.util.Arrays;
  * <table>
  *   <caption>grading endpoints and the roles allowed</caption>
  *   <tr><th>endpoint</th><th>roles</th><th>audited as</th></tr>
- *   <tr><td>every {@code GET /api/grading/**} (plans, plan exports, assignments, incident grades, lexicon)</td>
+ *   <tr><td>every {@code GET /api/grading/**} (plans, plan versions, plan exports, assignments, incident grades
+ *       and the list of recently graded incidents, lexicon, what-if and plan comparison by query parameters)</td>
  *       <td>MONITOR, ANALYST, LEADER, UNIT_HANDLER, PUBLISHER, ADMIN</td><td>—</td></tr>
  *   <tr><td>{@code POST /api/grading/what-if}, {@code POST /api/grading/what-if/compare},
  *       {@code POST /api/grading/classification/classify}
@@ -24,7 +25,8 @@ import java.util.Arrays;
  *       <td>MONITOR, ANALYST, LEADER, UNIT_HANDLER, PUBLISHER, ADMIN</td><td>—</td></tr>
  *   <tr><td>{@code POST|DELETE /api/grading/incidents/{id}/override} (改定 level/category, confirm the
  *       classification, clear the override)</td><td>ANALYST</td><td>OVERRIDE</td></tr>
- *   <tr><td>{@code POST|PUT|PATCH|DELETE /api/grading/plans/**} (预案: create, edit, import, assign, delete)</td>
+ *   <tr><td>{@code POST|PUT|PATCH|DELETE /api/grading/plans/**} (预案: create, edit, import, assign, delete, and
+ *       validate a document without storing it, {@code POST /api/grading/plans/validate}, not audited)</td>
  *       <td>ADMIN</td><td>PLAN_CHANGE</td></tr>
  *   <tr><td>{@code PUT /api/grading/assignments/{unitId}} (预案指派 of a unit in the caller's scope)</td>
  *       <td>ADMIN</td><td>PLAN_CHANGE</td></tr>

@@ -96,11 +96,23 @@ public class PlanRepository {
     /** The latest version of every stored plan, ordered by id. */
     public List<PlanSummary> latestOfEach() {
         Map<String, PlanSummary> latest = new LinkedHashMap<>();
-        db.select(PLAN_VERSION.PLAN_ID, PLAN_VERSION.VERSION, jsonbGetAttributeAsText(PLAN_VERSION.BODY, "name"))
+        db.select(PLAN_VERSION.PLAN_ID, PLAN_VERSION.VERSION, jsonbGetAttributeAsText(PLAN_VERSION.BODY, "name"),
+                        jsonbGetAttributeAsText(PLAN_VERSION.BODY, "source"), PLAN_VERSION.CREATED_AT)
                 .from(PLAN_VERSION)
                 .orderBy(PLAN_VERSION.PLAN_ID, PLAN_VERSION.VERSION)
-                .forEach(r -> latest.put(r.value1(), new PlanSummary(r.value1(), r.value2(), r.value3())));
+                .forEach(r -> latest.put(r.value1(), new PlanSummary(r.value1(), r.value2(), r.value3(), r.value4(),
+                        r.value5().toInstant())));
         return List.copyOf(latest.values());
+    }
+
+    /** Every stored version of the plan, newest first; empty when no version of it is stored. */
+    public List<PlanVersionSummary> versions(String planId) {
+        return db.select(PLAN_VERSION.VERSION, jsonbGetAttributeAsText(PLAN_VERSION.BODY, "name"),
+                        PLAN_VERSION.CREATED_AT)
+                .from(PLAN_VERSION)
+                .where(PLAN_VERSION.PLAN_ID.eq(planId))
+                .orderBy(PLAN_VERSION.VERSION.desc())
+                .fetch(r -> new PlanVersionSummary(planId, r.value1(), r.value2(), r.value3().toInstant()));
     }
 
     /**

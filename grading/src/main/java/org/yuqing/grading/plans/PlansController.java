@@ -25,11 +25,14 @@ import java.util.List;
 /**
  * The stored plans over HTTP. Reads, for every person whatever their unit (plans are shared): {@code GET
  * /api/grading/plans}, {@code GET …/{id}} (latest version), {@code GET …/{id}/versions/{version}}, in the stored
- * JSON form, and {@code GET …/{id}/versions/{version}/export?format=json|yaml} (a download, audited as EXPORT).
+ * JSON form, {@code GET …/{id}/versions} (the version history, newest first) and
+ * {@code GET …/{id}/versions/{version}/export?format=json|yaml} (a download, audited as EXPORT).
  * Changes, for administrators (access rules), audited as PLAN_CHANGE: {@code POST /api/grading/plans} (a new plan
  * from a document, 201), {@code PUT …/{id}} (the document as the next version), {@code DELETE …/{id}} (only a plan
  * never used, else 409) and {@code POST …/import} (a JSON or YAML document by its Content-Type: creates, or stores
- * the next version, or nothing when it equals the latest). Documents are checked whole: 422 lists every error with
+ * the next version, or nothing when it equals the latest). {@code POST …/validate?planId=} checks a document (JSON
+ * or YAML by its Content-Type) exactly as saving would, and stores nothing: 200 with what saving would do, or the 422
+ * a save would answer; with {@code planId} the document must name that plan. Documents are checked whole: 422 lists every error with
  * its JSON-pointer path; documents over {@value #MAX_DOCUMENT_CHARS} characters answer 413.
  */
 @RestController
@@ -58,6 +61,15 @@ class PlansController {
     ResponseEntity<String> latest(@PathVariable String id) {
         Plan plan = plans.latest(id).orElseThrow(() -> new UnknownPlanException(id));
         return json(HttpStatus.OK, plan);
+    }
+
+    @GetMapping("/{id}/versions")
+    List<PlanVersionSummary> versions(@PathVariable String id) {
+        List<PlanVersionSummary> versions = plans.versions(id);
+        if (versions.isEmpty()) {
+            throw new UnknownPlanException(id);
+        }
+        return versions;
     }
 
     @GetMapping("/{id}/versions/{version}")
@@ -96,6 +108,30 @@ class PlansController {
     ResponseEntity<Void> delete(@PathVariable String id) {
         editor.delete(id);
         return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/validate")
+    Validation validate(HttpEntity<String> request, @RequestParam(required = false) String planId) {
+        Plan plan = document(request, planId);
+        if (planId != null && !plan.id().equals(planId)) {
+            throw InvalidPlanException.ofDocument(plan.id(), List.of(new PlanError("/id", "ID_MISMATCH",
+                    "文档中的预案编号 " + plan.id() + " 与所编辑的 " + planId + " 不一致")));
+        }
+        int latest = plans.latest(plan.id()).map(Plan::version).orElse(0);
+        return new Validation(true, plan.id(), plan.name(), plan.levels().size(), latest > 0, latest + 1);
+    }
+
+    /**
+     * A document that passed every check ({@code POST …/validate}).
+     *
+     * @param valid       always {@code true} (an invalid document answers 422)
+     * @param planId      the plan the document names
+     * @param name        its name
+     * @param levels      how many levels it has
+     * @param exists      whether a plan of that id is stored (saving makes a new version of it)
+     * @param nextVersion the version number saving would store it as now
+     */
+    record Validation(boolean valid, String planId, String name, int levels, boolean exists, int nextVersion) {
     }
 
     @PostMapping("/import")

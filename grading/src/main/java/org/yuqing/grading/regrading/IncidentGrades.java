@@ -1,11 +1,14 @@
 package org.yuqing.grading.regrading;
 
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
 import org.jooq.JSONB;
 import org.springframework.stereotype.Repository;
 import org.yuqing.domain.Category;
 import org.yuqing.domain.IncidentMetrics;
 import org.yuqing.domain.Level;
+import org.yuqing.grading.db.tables.GradeHistory;
 import org.yuqing.grading.db.tables.records.GradeHistoryRecord;
 import org.yuqing.grading.db.tables.records.IncidentGradeRecord;
 import tools.jackson.databind.json.JsonMapper;
@@ -13,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -159,6 +163,41 @@ class IncidentGrades {
                 .fetchOptional()
                 .map(r -> view(r, db.selectFrom(GRADE_HISTORY).where(GRADE_HISTORY.INCIDENT_ID.eq(incidentId))
                         .orderBy(GRADE_HISTORY.ID).fetch(this::historyEntry)));
+    }
+
+    /**
+     * The incidents of the units in {@code units}, by their latest grade change (engine or analyst), newest first.
+     *
+     * @param units the caller's unit scope
+     * @param limit at most this many
+     */
+    List<RecentGrade> recent(Collection<String> units, int limit) {
+        if (units.isEmpty()) {
+            return List.of();
+        }
+        GradeHistory h = GRADE_HISTORY.as("h");
+        Field<OffsetDateTime> lastChange = DSL.coalesce(
+                DSL.field(DSL.select(DSL.max(h.GRADED_AT)).from(h).where(h.INCIDENT_ID.eq(INCIDENT_GRADE.INCIDENT_ID))),
+                INCIDENT_GRADE.GRADED_AT);
+        Field<Boolean> escalated = DSL.field(DSL.select(h.ESCALATION).from(h)
+                .where(h.INCIDENT_ID.eq(INCIDENT_GRADE.INCIDENT_ID)).orderBy(h.ID.desc()).limit(1));
+        return db.select(INCIDENT_GRADE.asterisk(), lastChange.as("last_changed_at"), escalated.as("escalated"))
+                .from(INCIDENT_GRADE)
+                .where(INCIDENT_GRADE.UNIT_ID.eq(DSL.any(units.toArray(String[]::new))))
+                .orderBy(lastChange.desc(), INCIDENT_GRADE.INCIDENT_ID)
+                .limit(limit)
+                .fetch(r -> {
+                    IncidentGradeRecord g = r.into(INCIDENT_GRADE);
+                    Level computed = Level.valueOf(g.getLevel());
+                    Level level = g.getOverrideLevel() == null ? computed : Level.valueOf(g.getOverrideLevel());
+                    Category category = Category.valueOf(g.getOverrideCategory() == null ? g.getCategory()
+                            : g.getOverrideCategory());
+                    return new RecentGrade(g.getIncidentId(), g.getUnitId(), g.getTitle(), level, level.chineseName(),
+                            category, category.chineseName(), computed,
+                            g.getOverrideLevel() != null || g.getOverrideCategory() != null,
+                            Boolean.TRUE.equals(r.get("escalated", Boolean.class)), g.getPlanId(), g.getPlanVersion(),
+                            g.getGradedAt().toInstant(), r.get("last_changed_at", OffsetDateTime.class).toInstant());
+                });
     }
 
     private IncidentGradeView view(IncidentGradeRecord r, List<IncidentGradeView.HistoryEntry> history) {

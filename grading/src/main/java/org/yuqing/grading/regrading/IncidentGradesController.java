@@ -4,22 +4,32 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.yuqing.domain.Category;
 import org.yuqing.domain.Level;
 import org.yuqing.security.Caller;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
  * An incident's grade over HTTP: {@code GET /api/grading/incidents/{incidentId}} (grade in force,
  * computed grade, override, history), {@code POST …/override} with {@code {level?, category?, reason}}
- * and {@code DELETE …/override} with {@code {reason}}; the analyst is the caller of the token. An incident of a
- * unit outside the caller's scope answers 404, like an unknown one (属地管理).
+ * and {@code DELETE …/override} with {@code {reason}} (or {@code ?reason=}, for clients that send no body with a
+ * DELETE); the analyst is the caller of the token. An incident of a unit outside the caller's scope answers 404, like
+ * an unknown one (属地管理). {@code GET /api/grading/incidents?limit=} lists the incidents of the caller's unit scope
+ * by their latest grade change, newest first ({@link RecentGrade}; default {@value #DEFAULT_LIMIT}, at most
+ * {@value #MAX_LIMIT}).
  */
 @RestController
 class IncidentGradesController {
+
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 200;
 
     private final IncidentGrades grades;
     private final GradeOverrides overrides;
@@ -27,6 +37,12 @@ class IncidentGradesController {
     IncidentGradesController(IncidentGrades grades, GradeOverrides overrides) {
         this.grades = grades;
         this.overrides = overrides;
+    }
+
+    @GetMapping("/api/grading/incidents")
+    List<RecentGrade> recent(@RequestParam(defaultValue = "" + DEFAULT_LIMIT) @Min(1) @Max(MAX_LIMIT) int limit,
+                             Caller caller) {
+        return grades.recent(caller.unitScope(), limit);
     }
 
     @GetMapping("/api/grading/incidents/{incidentId}")
@@ -43,8 +59,10 @@ class IncidentGradesController {
     }
 
     @DeleteMapping("/api/grading/incidents/{incidentId}/override")
-    IncidentGradeView clear(@PathVariable UUID incidentId, @RequestBody ClearRequest body, Caller caller) {
-        overrides.clear(incidentId, body.reason(), caller);
+    IncidentGradeView clear(@PathVariable UUID incidentId, @RequestBody(required = false) ClearRequest body,
+                            @RequestParam(name = "reason", required = false) String reasonParameter, Caller caller) {
+        String reason = body != null && body.reason() != null ? body.reason() : reasonParameter;
+        overrides.clear(incidentId, reason, caller);
         return incident(incidentId, caller);
     }
 

@@ -7,7 +7,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.yuqing.domain.Category;
@@ -28,29 +32,55 @@ import java.util.Set;
 
 /**
  * What-if grading; nothing is stored. {@code POST /api/grading/what-if}: the grade a plan would give the metrics.
+ * {@code GET /api/grading/what-if?planId=&planVersion=&title=&volume=&reads=…&flags=CASUALTIES,…}: the same with
+ * the metrics as query parameters (so a what-if can be linked, e.g. from an incident with its own numbers); without
+ * {@code planId} the default plan grades.
  * {@code POST /api/grading/what-if/compare} with {@code {snapshot, planA: {id, version?}, planB: {…}}}: the grades two
  * plans (or two versions of one) give the same metrics side by side, with the conditions that differ
- * ({@link PlanComparison}). An absent version means the latest; an unknown plan or version is a 404 problem.
+ * ({@link PlanComparison}); {@code GET /api/grading/what-if/compare?planA=&planAVersion=&planB=&planBVersion=&volume=…}
+ * the same with query parameters. An absent version means the latest; an unknown plan or version is a 404 problem,
+ * a malformed or negative number or an unknown flag a 400 problem.
  */
 @RestController
 class WhatIfController {
 
     private final PlanRepository plans;
     private final LexiconRepository lexicons;
+    private final String defaultPlanId;
 
-    WhatIfController(PlanRepository plans, LexiconRepository lexicons) {
+    WhatIfController(PlanRepository plans, LexiconRepository lexicons,
+                     @Value("${yuqing.grading.default-plan-id:district}") String defaultPlanId) {
         this.plans = plans;
         this.lexicons = lexicons;
+        this.defaultPlanId = defaultPlanId;
     }
 
     @PostMapping("/api/grading/what-if")
     WhatIfGrade whatIf(@Valid @RequestBody WhatIfRequest request) {
-        Plan plan = request.planVersion() == null
-                ? plans.latest(request.planId()).orElseThrow(() -> new UnknownPlanException(request.planId()))
-                : plans.version(request.planId(), request.planVersion())
-                        .orElseThrow(() -> new UnknownPlanException(request.planId(), request.planVersion()));
-        Grade grade = GradingEngine.grade(request.metrics().toMetrics(), plan);
-        Classification classification = lexicons.classifier().classify(request.title());
+        return grade(new PlanRef(request.planId(), request.planVersion()), request.title(), request.metrics());
+    }
+
+    @GetMapping("/api/grading/what-if")
+    WhatIfGrade whatIfByQuery(@RequestParam(required = false) String planId,
+                              @RequestParam(required = false) @Positive Integer planVersion,
+                              @RequestParam(required = false) String title,
+                              @Valid @ModelAttribute WhatIfMetrics metrics) {
+        String plan = planId == null || planId.isBlank() ? defaultPlanId : planId;
+        return grade(new PlanRef(plan, planVersion), title, metrics);
+    }
+
+    @GetMapping("/api/grading/what-if/compare")
+    PlanComparison compareByQuery(@RequestParam String planA, @RequestParam(required = false) @Positive Integer planAVersion,
+                                  @RequestParam String planB, @RequestParam(required = false) @Positive Integer planBVersion,
+                                  @Valid @ModelAttribute WhatIfMetrics metrics) {
+        return PlanComparison.of(metrics.toMetrics(), plan(new PlanRef(planA, planAVersion)),
+                plan(new PlanRef(planB, planBVersion)));
+    }
+
+    private WhatIfGrade grade(PlanRef ref, String title, WhatIfMetrics metrics) {
+        Plan plan = plan(ref);
+        Grade grade = GradingEngine.grade(metrics.toMetrics(), plan);
+        Classification classification = lexicons.classifier().classify(title);
         Category category = classification.category();
         return new WhatIfGrade(plan.id(), plan.version(), plan.name(), grade.level(), grade.level().chineseName(),
                 category, category.chineseName(), classification.confidence(), classification.decidingWords(),

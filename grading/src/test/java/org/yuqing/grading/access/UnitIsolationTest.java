@@ -35,8 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and finds nothing, while east and a user of the parent unit reach it. Plans and the classification lexicon are
  * shared by every unit, and the audit API is the service's administrators' (not unit data): every endpoint is
  * classified below, so a new one without a row fails. Plan assignments belong to units: west cannot change east's
- * (403) and never lists it. Grading has no list or search of incidents yet; when one comes, it gets a row here and
- * the list checks with it.
+ * (403) and never lists it. The list of recently graded incidents holds the caller's scope only: west's never shows
+ * east's incident, east's and the parent unit's do.
  */
 class UnitIsolationTest extends GradingServiceTest {
 
@@ -48,6 +48,8 @@ class UnitIsolationTest extends GradingServiceTest {
         SHARED,
         /** Lists the plan assignments of the caller's units: never another unit's. */
         UNIT_LIST,
+        /** Lists the incidents of the caller's unit scope: never another unit's. */
+        INCIDENT_LIST,
         /** Changes a unit's plan assignment: refused (403) for a unit outside the caller's scope. */
         UNIT_WRITE,
         /** Not for persons at all (the event feed); covered by the access matrix. */
@@ -57,13 +59,18 @@ class UnitIsolationTest extends GradingServiceTest {
     private static final Map<String, Scope> SCOPES = Map.ofEntries(
             Map.entry("GET /api/grading/plans", Scope.SHARED),
             Map.entry("GET /api/grading/plans/{id}", Scope.SHARED),
+            Map.entry("GET /api/grading/plans/{id}/versions", Scope.SHARED),
             Map.entry("GET /api/grading/plans/{id}/versions/{version}", Scope.SHARED),
             Map.entry("GET /api/grading/plans/{id}/versions/{version}/export", Scope.SHARED),
             Map.entry("POST /api/grading/plans", Scope.SHARED),
             Map.entry("PUT /api/grading/plans/{id}", Scope.SHARED),
             Map.entry("DELETE /api/grading/plans/{id}", Scope.SHARED),
             Map.entry("POST /api/grading/plans/import", Scope.SHARED),
+            Map.entry("POST /api/grading/plans/validate", Scope.SHARED),
             Map.entry("POST /api/grading/what-if/compare", Scope.SHARED),
+            Map.entry("GET /api/grading/what-if/compare", Scope.SHARED),
+            Map.entry("GET /api/grading/what-if", Scope.SHARED),
+            Map.entry("GET /api/grading/incidents", Scope.INCIDENT_LIST),
             Map.entry("GET /api/grading/assignments", Scope.UNIT_LIST),
             Map.entry("PUT /api/grading/assignments/{unitId}", Scope.UNIT_WRITE),
             Map.entry("GET /api/grading/incidents/{incidentId}", Scope.INCIDENT),
@@ -149,6 +156,10 @@ class UnitIsolationTest extends GradingServiceTest {
         assertThat(get("/api/grading/assignments", westUser).body()).doesNotContain(east);
         assertThat(get("/api/grading/assignments", eastUser).body()).contains(east).doesNotContain(west);
         assertThat(get("/api/grading/assignments", cityUser).body()).contains(east);
+        assertThat(get("/api/grading/incidents?limit=200", westUser).body()).doesNotContain(incident.toString())
+                .doesNotContain(east);
+        assertThat(get("/api/grading/incidents", eastUser).body()).contains(incident.toString());
+        assertThat(get("/api/grading/incidents", cityUser).body()).contains(incident.toString());
 
         assertThat(incidentEndpoints).hasSizeGreaterThanOrEqualTo(3);
         assertThat(leaks).isEmpty();
@@ -181,6 +192,8 @@ class UnitIsolationTest extends GradingServiceTest {
         assertThat(eastGrade.statusCode()).isEqualTo(200);
         assertThat(json.readTree(eastGrade.body()).path("unitId").asString()).isEqualTo(east);
         assertThat(get("/api/grading/incidents/" + westIncident, cityUser).statusCode()).isEqualTo(200);
+        assertThat(get("/api/grading/incidents", cityUser).body()).contains(eastIncident.toString())
+                .contains(westIncident.toString());
         override(westIncident, cityUser, "{\"category\": \"INQUIRY\", \"reason\": \"市里确认\"}", 200);
         override(eastIncident, cityUser, "{\"level\": \"GENERAL\", \"reason\": \"市里核实\"}", 200);
     }
@@ -191,13 +204,15 @@ class UnitIsolationTest extends GradingServiceTest {
         plans.saveAsNextVersion(TestPlans.districtAs(planId, "共享预案"));
         Map<String, String> values = Map.of("incidentId", incident.toString(), "id", planId, "version", "1",
                 "category", Category.INQUIRY.name(), "unitId", east);
-        return call(endpoint.method(), endpoint.path(values), body(endpoint, planId), bearer);
+        String query = endpoint.toString().equals("GET /api/grading/what-if/compare")
+                ? "?planA=district&planB=" + planId + "&planBVersion=1&volume=3" : "";
+        return call(endpoint.method(), endpoint.path(values) + query, body(endpoint, planId), bearer);
     }
 
     /** A body that would succeed for a caller in scope. */
     private String body(Endpoint endpoint, String planId) {
         return switch (endpoint.toString()) {
-            case "POST /api/grading/plans", "POST /api/grading/plans/import" ->
+            case "POST /api/grading/plans", "POST /api/grading/plans/import", "POST /api/grading/plans/validate" ->
                     PlanJson.write(TestPlans.districtAs(TestPlans.freshId("new"), "新预案"));
             case "PUT /api/grading/plans/{id}" -> PlanJson.write(TestPlans.districtAs(planId, "修订"));
             case "POST /api/grading/what-if/compare" ->

@@ -167,6 +167,22 @@ class OverrideTest extends GradingServiceTest {
     }
 
     @Test
+    void clearing_takes_the_reason_as_a_query_parameter_from_clients_that_send_no_body_with_a_delete() {
+        UUID incident = detectedMajor("化工厂泄漏");
+        override(incident, "{\"level\": \"SERIOUS\", \"reason\": \"影响有限\"}");
+
+        HttpResponse<String> blank = call("DELETE", "/api/grading/incidents/" + incident + "/override?reason=%20",
+                null, user(ANALYST, UNIT));
+        HttpResponse<String> response = call("DELETE", "/api/grading/incidents/" + incident
+                + "/override?reason=%E6%96%B0%E6%8A%A5%E9%81%93", null, user(ANALYST, UNIT));
+
+        assertProblem(blank, 400);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(grade(incident).path("level").asString()).isEqualTo("MAJOR");
+        assertThat(gradedEvents(incident).getLast().path("reasons").get(0).asString()).isEqualTo("分析员撤销改定：新报道");
+    }
+
+    @Test
     void clearing_when_there_is_no_override_is_a_409_problem() {
         UUID incident = detectedMajor("化工厂泄漏");
 

@@ -103,4 +103,55 @@ class WhatIfApiTest extends GradingServiceTest {
         assertThat(noPlan.statusCode()).isEqualTo(400);
         assertThat(noPlan.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
     }
+
+    @Test
+    void what_if_by_query_parameters_grades_like_the_post_with_flags_listed_by_comma() {
+        HttpResponse<String> byQuery = get("/api/grading/what-if?planId=district&volume=3&mainstreamOutlets=1"
+                + "&title=%E5%B8%82%E6%B0%91%E8%B4%A8%E7%96%91");
+        HttpResponse<String> flags = get("/api/grading/what-if?planId=district&flags=EMERGENCY_CAUSED,CASUALTIES");
+
+        assertThat(byQuery.statusCode()).as(byQuery.body()).isEqualTo(200);
+        JsonNode grade = json.readTree(byQuery.body());
+        assertThat(grade.path("level").asString()).isEqualTo("MAJOR");
+        assertThat(grade.path("reasons").get(0).asString()).isEqualTo("主流媒体 1 家 ≥ 1 — 区网络舆情处置工作应急预案 六(三)3");
+        assertThat(grade.path("category").asString()).isEqualTo("INQUIRY");
+        assertThat(json.readTree(flags.body()).path("level").asString()).isEqualTo("EXTRAORDINARY");
+    }
+
+    @Test
+    void what_if_by_query_without_a_plan_grades_by_the_default_plan() {
+        HttpResponse<String> response = get("/api/grading/what-if?volume=51");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(json.readTree(response.body()).path("planId").asString()).isEqualTo("district");
+        assertThat(json.readTree(response.body()).path("level").asString()).isEqualTo("SERIOUS");
+    }
+
+    @Test
+    void what_if_by_query_with_a_negative_or_malformed_number_or_unknown_flag_is_a_400_problem() {
+        for (String query : new String[]{"volume=-1", "reads=many", "flags=ALIENS", "planVersion=0"}) {
+            HttpResponse<String> response = get("/api/grading/what-if?planId=district&" + query);
+
+            assertThat(response.statusCode()).as(query + ": " + response.body()).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type").orElseThrow()).as(query)
+                    .startsWith("application/problem+json");
+            assertThat(response.body()).as(query).doesNotContain("org.yuqing");
+        }
+    }
+
+    @Test
+    void comparing_by_query_parameters_gives_both_grades_side_by_side() {
+        HttpResponse<String> response = get("/api/grading/what-if/compare?planA=district&planB=work-safety"
+                + "&volume=600&reads24h=20000&maxSitesPerStatement=2");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode comparison = json.readTree(response.body());
+        assertThat(comparison.path("planA").path("planId").asString()).isEqualTo("district");
+        assertThat(comparison.path("planA").path("level").asString()).isEqualTo("MAJOR");
+        assertThat(comparison.path("planB").path("planId").asString()).isEqualTo("work-safety");
+        assertThat(comparison.path("planB").path("level").asString()).isEqualTo("MAJOR");
+        assertThat(comparison.path("differences").isArray()).isTrue();
+        assertThat(get("/api/grading/what-if/compare?planA=district&planB=no-such-plan").statusCode())
+                .isEqualTo(404);
+    }
 }
