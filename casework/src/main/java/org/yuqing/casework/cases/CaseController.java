@@ -88,7 +88,7 @@ class CaseController {
             throw new InvalidRequestException("to must name at least one recipient, none blank");
         }
         List<String> recipients = request.to().stream().map(String::strip).toList();
-        cases.recordReport(id, request.kind(), recipients, request.reportedAt(), caller);
+        cases.recordReport(id, request.kind(), recipients, request.reportedAt(), request.level(), caller);
         return get(id, caller);
     }
 

@@ -116,6 +116,16 @@ class CaseRepository {
                 .execute();
     }
 
+    /** The title of a statement of the case, as its release was recorded; empty before its release. */
+    Optional<String> statementTitle(UUID caseId, UUID statementId) {
+        return db.select(DSL.field("{0} ->> 'title'", String.class, TIMELINE_ENTRY.DETAIL)).from(TIMELINE_ENTRY)
+                .where(TIMELINE_ENTRY.CASE_ID.eq(caseId))
+                .and(TIMELINE_ENTRY.KIND.eq(TimelineKind.STATEMENT_PUBLISHED.name()))
+                .and(DSL.field("{0} ->> 'statementId'", String.class, TIMELINE_ENTRY.DETAIL).eq(statementId.toString()))
+                .orderBy(TIMELINE_ENTRY.ID).limit(1)
+                .fetchOptional(0, String.class);
+    }
+
     /** The timeline of a case, oldest first. */
     List<TimelineItem> timeline(UUID caseId) {
         return db.selectFrom(TIMELINE_ENTRY).where(TIMELINE_ENTRY.CASE_ID.eq(caseId))

@@ -89,8 +89,10 @@ final class CaseViews {
      * @param kind       PHONE, WRITTEN or SPECIAL
      * @param to         the recipients, e.g. 区委宣传部分管领导
      * @param reportedAt when it was made; now when absent
+     * @param level      the level the report states (报告所述级别); the case's level when absent. A level below the
+     *                   case's is recorded as such and counts as concealment (瞒报) in the per-unit accountability
      */
-    record ReportRequest(ReportKind kind, List<String> to, Instant reportedAt) {
+    record ReportRequest(ReportKind kind, List<String> to, Instant reportedAt, Level level) {
     }
 
     /**

@@ -2,12 +2,15 @@ package org.yuqing.casework.cases;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yuqing.domain.ApprovalStep;
 import org.yuqing.domain.Level;
 import org.yuqing.domain.ResponseTerms;
 import org.yuqing.domain.events.CaseEscalated;
 import org.yuqing.domain.events.CaseOpened;
 import org.yuqing.domain.events.IncidentGraded;
+import org.yuqing.domain.events.StatementApproved;
 import org.yuqing.domain.events.StatementPublished;
+import org.yuqing.domain.events.StatementWithdrawn;
 import org.yuqing.casework.clocks.SameDayDeadline;
 import org.yuqing.casework.ledger.Ledger;
 import org.yuqing.casework.ledger.LedgerKind;
@@ -141,6 +144,82 @@ class Cases {
     }
 
     /**
+     * Records a decision on a statement of a case (审批): an approval or a rejection by one step of the chain, with
+     * the hash of the exact text decided on, on the timeline and in the ledger. A redelivered decision adds nothing;
+     * one for a case casework does not know is logged and dropped.
+     */
+    @Transactional
+    void applyApproval(StatementApproved decision) {
+        if (repository.hasApplied(decision.eventId())) {
+            return;
+        }
+        Optional<CaseFile> found = repository.lock(decision.caseId());
+        if (found.isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, "statement {0} was decided on for case {1}, which casework does not know",
+                    decision.statementId(), decision.caseId());
+            return;
+        }
+        UUID caseId = found.get().id();
+        String title = repository.statementTitle(caseId, decision.statementId()).map(t -> "《" + t + "》").orElse("");
+        String hash = decision.contentHash() == null ? "" : decision.contentHash();
+        String summary = (decision.approved() ? "声明审批通过" : "声明审批退回") + title + "：" + stepName(decision.step())
+                + " " + decision.decidedBy() + "（第" + decision.version() + "版，内容摘要 "
+                + (hash.length() > 12 ? hash.substring(0, 12) + "…" : hash) + "）"
+                + (decision.comment().isBlank() ? "" : "，意见：" + decision.comment())
+                + (decision.approved() && decision.complete() ? "；审批链已完成，可以发布" : "");
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("statementId", decision.statementId());
+        detail.put("version", decision.version());
+        detail.put("step", decision.step());
+        detail.put("approved", decision.approved());
+        detail.put("decidedBy", decision.decidedBy());
+        detail.put("comment", decision.comment());
+        detail.put("contentHash", decision.contentHash());
+        detail.put("complete", decision.complete());
+        detail.put("decidedAt", decision.decidedAt());
+        repository.append(caseId, decision.decidedAt(),
+                decision.approved() ? TimelineKind.STATEMENT_APPROVED : TimelineKind.STATEMENT_REJECTED, summary,
+                decision.decidedBy(), detail, decision.eventId());
+        ledger.append(caseId, decision.approved() ? LedgerKind.STATEMENT_APPROVED : LedgerKind.STATEMENT_REJECTED,
+                decision.decidedBy(), summary, caused(detail, decision.eventId(), decision.occurredAt()));
+    }
+
+    /**
+     * Records that a published statement of a case was retracted (撤回) or corrected (更正) on the timeline and in the
+     * ledger. The clocks stay as they are: the statement did go out, so a first-statement deadline it met stays met.
+     * A redelivered withdrawal adds nothing; one for an unknown case is logged and dropped.
+     */
+    @Transactional
+    void applyWithdrawal(StatementWithdrawn withdrawal) {
+        if (repository.hasApplied(withdrawal.eventId())) {
+            return;
+        }
+        Optional<CaseFile> found = repository.lock(withdrawal.caseId());
+        if (found.isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, "statement {0} was withdrawn for case {1}, which casework does not know",
+                    withdrawal.statementId(), withdrawal.caseId());
+            return;
+        }
+        UUID caseId = found.get().id();
+        boolean correction = StatementWithdrawn.CORRECTION.equals(withdrawal.kind());
+        String title = repository.statementTitle(caseId, withdrawal.statementId()).map(t -> "《" + t + "》").orElse("");
+        String summary = (correction ? "更正声明" : "撤回声明") + title + "：" + withdrawal.withdrawnBy()
+                + (withdrawal.reason() == null || withdrawal.reason().isBlank() ? "" : "，原因：" + withdrawal.reason())
+                + (correction && withdrawal.noticeId() != null ? "（更正通知另行发布）" : "");
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("statementId", withdrawal.statementId());
+        detail.put("kind", withdrawal.kind());
+        detail.put("noticeId", withdrawal.noticeId());
+        detail.put("reason", withdrawal.reason());
+        detail.put("withdrawnBy", withdrawal.withdrawnBy());
+        detail.put("withdrawnAt", withdrawal.withdrawnAt());
+        repository.append(caseId, withdrawal.withdrawnAt(), TimelineKind.STATEMENT_WITHDRAWN, summary,
+                withdrawal.withdrawnBy(), detail, withdrawal.eventId());
+        ledger.append(caseId, LedgerKind.STATEMENT_WITHDRAWN, withdrawal.withdrawnBy(), summary,
+                caused(detail, withdrawal.eventId(), withdrawal.occurredAt()));
+    }
+
+    /**
      * Records a report to leadership. The first report stops the report clock and moves an assessed
      * case to {@link CaseState#REPORTED}; later ones (续报) only add to the timeline.
      *
@@ -151,7 +230,21 @@ class Cases {
      */
     @Transactional
     CaseFile recordReport(UUID caseId, ReportKind kind, List<String> recipients, Instant reportedAt, Caller by) {
+        return recordReport(caseId, kind, recipients, reportedAt, null, by);
+    }
+
+    /**
+     * Records a report to leadership that states a level (报告所述级别). A report stating a lower level than the case
+     * has when it is recorded understates the incident — counted as concealment (瞒报) per unit — and says so on the
+     * record.
+     *
+     * @param statedLevel the level the report gives; {@code null}: the case's level
+     */
+    @Transactional
+    CaseFile recordReport(UUID caseId, ReportKind kind, List<String> recipients, Instant reportedAt, Level statedLevel,
+                          Caller by) {
         CaseFile current = lockVisible(caseId, by);
+        Level stated = statedLevel == null ? current.level() : statedLevel;
         String actor = by.login();
         Instant now = clock.instant();
         Instant at = reportedAt == null ? now : reportedAt;
@@ -164,7 +257,12 @@ class Cases {
         detail.put("kind", kind.name());
         detail.put("to", recipients);
         detail.put("reportedAt", at);
+        detail.put("level", current.level().name());
+        detail.put("statedLevel", stated.name());
         String summary = kind.chineseName() + "：报送" + String.join("、", recipients);
+        if (current.level().isAbove(stated)) {
+            summary += "，所报级别" + stated.chineseName() + "低于案件级别" + current.level().chineseName();
+        }
         Followups before = current.followups();
         Followups after = updated.followups();
         if (after.writtenReportDueAt() != null && !after.writtenReportDueAt().equals(before.writtenReportDueAt())) {
@@ -447,6 +545,16 @@ class Cases {
         outbox.publish(new CaseEscalated(derivedId("CaseEscalated", grade.eventId()), clock.instant(), current.id(),
                 current.incidentId(), current.unitId(), escalated.level(), from, escalated.reportDueAt(),
                 escalated.firstStatementDueAt(), escalated.statementApprovals()));
+    }
+
+    // The step as the plans name it (单位负责人, 分管领导, 主要领导); a step this build does not know, as sent.
+    private static String stepName(String step) {
+        for (ApprovalStep s : ApprovalStep.values()) {
+            if (s.name().equals(step)) {
+                return s.chineseName();
+            }
+        }
+        return step;
     }
 
     private static Map<String, Object> gradeDetail(IncidentGraded grade) {

@@ -27,5 +27,11 @@ public enum TimelineKind {
     /** 批注: a comment on the case. */
     COMMENTED,
     /** 上传附件: a file was attached, with its SHA-256. */
-    ATTACHMENT_ADDED
+    ATTACHMENT_ADDED,
+    /** 声明审批通过: a step of a statement's approval chain approved it (publishing's StatementApproved). */
+    STATEMENT_APPROVED,
+    /** 声明审批退回: a step of a statement's approval chain rejected it (publishing's StatementApproved). */
+    STATEMENT_REJECTED,
+    /** 声明撤回/更正: a published statement was retracted or corrected (publishing's StatementWithdrawn). */
+    STATEMENT_WITHDRAWN
 }

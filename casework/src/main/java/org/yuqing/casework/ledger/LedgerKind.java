@@ -25,5 +25,14 @@ public enum LedgerKind {
     /** 任务办结: a task completed — by whom, on time or late. */
     TASK_COMPLETED,
     /** 上传附件: a file attached to a case — its name, size and SHA-256. */
-    ATTACHMENT_ADDED
+    ATTACHMENT_ADDED,
+    /**
+     * 声明审批通过: a step of a statement's approval chain approved it — who, which step, which version, the SHA-256
+     * of the exact text approved, and whether this completed the chain the case's level requires.
+     */
+    STATEMENT_APPROVED,
+    /** 声明审批退回: a step of a statement's approval chain rejected it — who, which step, the comment, the hash. */
+    STATEMENT_REJECTED,
+    /** 声明撤回/更正: a published statement was retracted, or corrected by a linked notice — who, why, when. */
+    STATEMENT_WITHDRAWN
 }

@@ -31,14 +31,16 @@ class NotificationRepository {
         this.clock = clock;
     }
 
-    void insert(Notice notice) {
-        db.insertInto(NOTIFICATION)
+    /** Stores a notice for the inbox; returns its id. */
+    long insert(Notice notice) {
+        return db.insertInto(NOTIFICATION)
                 .set(NOTIFICATION.RECIPIENT_ROLE, notice.recipientRole())
                 .set(NOTIFICATION.RECIPIENT_UNIT, notice.recipientUnit())
                 .set(NOTIFICATION.CASE_ID, notice.caseId())
                 .set(NOTIFICATION.TEXT, notice.text())
                 .set(NOTIFICATION.CREATED_AT, at(clock.instant()))
-                .execute();
+                .returningResult(NOTIFICATION.ID)
+                .fetchOne(NOTIFICATION.ID);
     }
 
     /**

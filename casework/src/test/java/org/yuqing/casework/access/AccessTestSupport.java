@@ -72,7 +72,7 @@ abstract class AccessTestSupport {
      * @param endpoint      {@code METHOD /pattern}
      * @param id            the value for the path variable, if the pattern has one
      * @param query         a query string without {@code ?}, or {@code null}
-     * @param body          a JSON body for POST, or {@code null} for {@code {}}; for an upload the file's text
+     * @param body          a JSON body for POST and PUT, or {@code null} for {@code {}}; for an upload the file's text
      * @param authorization the {@code Authorization} header, or {@code null} for none at all
      */
     MvcTestResult call(String endpoint, Object id, String query, String body, String authorization) {
@@ -89,7 +89,7 @@ abstract class AccessTestSupport {
                     : upload.header(HttpHeaders.AUTHORIZATION, authorization);
             return upload.exchange();
         }
-        if (method == HttpMethod.POST) {
+        if (method == HttpMethod.POST || method == HttpMethod.PUT) {
             request = request.contentType(MediaType.APPLICATION_JSON).content(body == null ? "{}" : body);
         }
         request = authorization == null

@@ -65,6 +65,7 @@ class UnitIsolationTest extends AccessTestSupport {
     String eastUser;
     String westUser;
     String parentUser;
+    String eastPerson;
 
     @BeforeEach
     void setUp() {
@@ -77,7 +78,14 @@ class UnitIsolationTest extends AccessTestSupport {
         eastUser = TestTokens.shared().user(eastLogin).units(east).bearer();
         westUser = TestTokens.shared().user(westLogin).units(west).bearer();
         parentUser = TestTokens.shared().user("parent-user-" + tag).units(parent).scope(parent, east, west).bearer();
+        eastPerson = "east-person-" + tag;
         clock.set(T0);
+        // East's contact directory: a person and a group robot, so east's notices have deliveries.
+        assertThat(call("PUT /api/casework/contacts/people/{login}", eastPerson, null, person(east), eastUser))
+                .hasStatusOk();
+        assertThat(call("PUT /api/casework/contacts/units/{unitId}", east, null, "{\"robots\":[{\"name\":\"值班群\","
+                + "\"kind\":\"WECOM\",\"webhookUrl\":\"http://127.0.0.1:9/cgi-bin/webhook/send?key=east-key\"}]}",
+                eastUser)).hasStatusOk();
     }
 
     @Test
@@ -87,7 +95,9 @@ class UnitIsolationTest extends AccessTestSupport {
         long eastNotice = noticeFor(eastCase);
         UUID eastTask = task(eastCase, east, eastUser);
         UUID eastAttachment = attachment(eastCase, eastUser);
+        long eastDelivery = deliveryOf(eastNotice);
         String eastBefore = snapshot(eastCase);
+        String eastContactsBefore = contacts(east);
 
         for (String endpoint : endpoints()) {
             if (NOT_UNIT_SCOPED.containsKey(endpoint)) {
@@ -121,6 +131,55 @@ class UnitIsolationTest extends AccessTestSupport {
                     assertThat(status(call(endpoint, null, "unit=" + east, null, eastUser)))
                             .as("east reading its own accountability").isEqualTo(200);
                 }
+                case "GET /api/casework/notifications/deliveries" -> {
+                    assertThat(ids(call(endpoint, null, null, null, westUser))).as(endpoint + " for west")
+                            .doesNotContain(eastDelivery);
+                    assertThat(ids(call(endpoint, null, "unit=" + east, null, westUser))).as(endpoint + "?unit=east")
+                            .isEmpty();
+                    assertThat(ids(call(endpoint, null, null, null, eastUser))).as(endpoint + " for east")
+                            .contains(eastDelivery);
+                }
+                case "POST /api/casework/notifications/deliveries/{id}/retry" -> {
+                    MvcTestResult refused = call(endpoint, eastDelivery, null, null, westUser);
+                    assertThat(status(refused)).as("west retrying east's delivery").isEqualTo(404);
+                    assertThat(problem(refused)).as("the 404 of " + endpoint + " says what an unknown id's says")
+                            .isEqualTo(problem(call(endpoint, Long.MAX_VALUE, null, null, westUser)));
+                }
+                case "GET /api/casework/accountability/units" -> {
+                    assertThat(units(call(endpoint, null, null, null, westUser))).as(endpoint + " for west")
+                            .contains(west).doesNotContain(east);
+                    assertThat(status(call(endpoint, null, "unit=" + east, null, westUser)))
+                            .as("west asking for east's record").isEqualTo(404);
+                    assertThat(units(call(endpoint, null, null, null, eastUser))).as(endpoint + " for east")
+                            .contains(east).doesNotContain(west);
+                }
+                case "GET /api/casework/contacts/people" -> {
+                    assertThat(logins(call(endpoint, null, null, null, westUser))).as(endpoint + " for west")
+                            .doesNotContain(eastPerson);
+                    assertThat(logins(call(endpoint, null, null, null, eastUser))).as(endpoint + " for east")
+                            .contains(eastPerson);
+                }
+                case "GET /api/casework/contacts/units" -> {
+                    assertThat(units(call(endpoint, null, null, null, westUser))).as(endpoint + " for west")
+                            .doesNotContain(east);
+                    assertThat(units(call(endpoint, null, null, null, eastUser))).as(endpoint + " for east")
+                            .contains(east);
+                }
+                case "PUT /api/casework/contacts/people/{login}" -> {
+                    MvcTestResult refused = call(endpoint, eastPerson, null, person(west), westUser);
+                    assertThat(status(refused)).as("west replacing east's contact").isEqualTo(404);
+                    assertThat(status(call(endpoint, "west-new-" + eastPerson, null, person(east), westUser)))
+                            .as("west entering a contact for east").isEqualTo(403);
+                }
+                case "DELETE /api/casework/contacts/people/{login}" -> {
+                    MvcTestResult refused = call(endpoint, eastPerson, null, null, westUser);
+                    assertThat(status(refused)).as("west removing east's contact").isEqualTo(404);
+                    assertThat(problem(refused)).as("the 404 of " + endpoint + " says what an unknown id's says")
+                            .isEqualTo(problem(call(endpoint, "nobody-" + UUID.randomUUID(), null, null, westUser)));
+                }
+                case "PUT /api/casework/contacts/units/{unitId}" ->
+                        assertThat(status(call(endpoint, east, null, "{\"robots\":[]}", westUser)))
+                                .as("west replacing east's robots").isEqualTo(403);
                 case "POST /api/casework/cases/{id}/tasks/{taskId}/complete",
                      "GET /api/casework/cases/{id}/attachments/{attachmentId}" -> {
                     // Objects within east's case: west is refused at the case, and also with its own case's id.
@@ -154,6 +213,11 @@ class UnitIsolationTest extends AccessTestSupport {
                 .as("east giving a task to west, outside east's scope").isEqualTo(403);
         assertThat(snapshot(eastCase)).as("east's case after west's attempts").isEqualTo(eastBefore)
                 .contains("state=ASSESSING", "reportedAt=null");
+        assertThat(contacts(east)).as("east's contacts after west's attempts").isEqualTo(eastContactsBefore)
+                .contains(eastPerson, "值班群");
+        assertThat(jdbc.queryForObject("select status || ' ' || attempts || ' ' || coalesce(retried_by, '-') "
+                + "from casework.notification_delivery where id = ?", String.class, eastDelivery))
+                .as("west's retry changed nothing").isEqualTo("PENDING 0 -");
         assertThat(ids(call("GET /api/casework/notifications", null, "unread=true", null, eastUser)))
                 .as("west's attempt marked nothing read").contains(eastNotice);
         assertThat(jdbc.queryForList("select target from casework.audit_event where actor = ? and action = 'DENIED'",
@@ -183,8 +247,11 @@ class UnitIsolationTest extends AccessTestSupport {
     void a_case_opened_by_hand_is_in_the_audit_as_an_override_with_who_did_it() {
         UUID eastCase = openByHand(east, eastUser);
 
+        // After the contact directory entries of the set-up, which are configuration changes.
         assertThat(jdbc.queryForList("select action || ' ' || target || ' ' || outcome from casework.audit_event "
-                + "where actor = ?", String.class, eastLogin)).containsExactly("OVERRIDE case " + eastCase + " DONE");
+                + "where actor = ? order by id", String.class, eastLogin)).containsExactly(
+                "CONFIG_CHANGE contact " + eastPerson + " DONE", "CONFIG_CHANGE robots of unit " + east + " DONE",
+                "OVERRIDE case " + eastCase + " DONE");
     }
 
     private UUID openByHand(String unit, String bearer) {
@@ -204,6 +271,38 @@ class UnitIsolationTest extends AccessTestSupport {
         MvcTestResult uploaded = call("POST /api/casework/cases/{id}/attachments", caseId, null, "情况说明", bearer);
         assertThat(uploaded).hasStatus(HttpStatus.CREATED);
         return UUID.fromString(json.readTree(uploaded.getResponse().getContentAsByteArray()).path("id").asString());
+    }
+
+    private static String person(String unit) {
+        return "{\"name\":\"值班员\",\"units\":[\"" + unit + "\"],\"roles\":[\"ASSIGNEE\"],"
+                + "\"email\":\"duty@" + unit + ".example.cn\",\"mobile\":\"13800001234\"}";
+    }
+
+    private long deliveryOf(long notice) {
+        return jdbc.queryForObject("select min(id) from casework.notification_delivery where notification_id = ?",
+                Long.class, notice);
+    }
+
+    // What a write to a unit's contacts could change.
+    private String contacts(String unit) {
+        return jdbc.queryForObject("select coalesce(string_agg(login || '/' || array_to_string(units, ',') || '/' "
+                + "|| coalesce(email, ''), ';' order by login), '') || ' robots=' || (select coalesce(string_agg(name "
+                + "|| '/' || webhook_url, ';' order by name), '') from casework.contact_robot where unit_id = ?) "
+                + "from casework.contact_person where ? = any(units)", String.class, unit, unit);
+    }
+
+    private Set<String> units(MvcTestResult result) {
+        assertThat(result).hasStatusOk();
+        JsonNode body = json.readTree(result.getResponse().getContentAsByteArray());
+        JsonNode list = body.has("units") ? body.path("units") : body;
+        return Set.copyOf(StreamSupport.stream(list.spliterator(), false).map(n -> n.path("unitId").asString())
+                .toList());
+    }
+
+    private Set<String> logins(MvcTestResult result) {
+        assertThat(result).hasStatusOk();
+        return Set.copyOf(StreamSupport.stream(json.readTree(result.getResponse().getContentAsByteArray()).spliterator(),
+                false).map(n -> n.path("login").asString()).toList());
     }
 
     private static String openRequest(String unit) {

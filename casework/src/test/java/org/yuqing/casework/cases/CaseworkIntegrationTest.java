@@ -11,12 +11,14 @@ import java.lang.annotation.Target;
 
 /**
  * The casework service on the shared test PostgreSQL, with a settable clock and its feed consumers
- * off: the tests hand the upstream events to the listener themselves and run the deadline watcher themselves.
+ * off: the tests hand the upstream events to the listener themselves and run the deadline watcher and the delivery
+ * dispatcher themselves.
  * Requests carry a real token of {@link TestCaller} (the test class registers {@code TestTokens} as issuer).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(properties = {"yuqing.events.consume=false", "yuqing.casework.escalation.schedule=false"})
+@SpringBootTest(properties = {"yuqing.events.consume=false", "yuqing.casework.escalation.schedule=false",
+        "yuqing.casework.notifications.schedule=false"})
 @AutoConfigureMockMvc
 @Import({TestClock.Config.class, TestCaller.Config.class})
 public @interface CaseworkIntegrationTest {
