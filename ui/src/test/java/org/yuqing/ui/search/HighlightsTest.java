@@ -33,6 +33,12 @@ class HighlightsTest {
     }
 
     @Test
+    void a_passage_monitoring_escaped_already_is_not_escaped_twice() {
+        assertThat(Highlights.toSafeHtml("A&amp;B &lt;script&gt;alert(1)&lt;/script&gt; <em>化工厂</em>"))
+                .isEqualTo("A&amp;B &lt;script&gt;alert(1)&lt;/script&gt; <em>化工厂</em>");
+    }
+
+    @Test
     void a_missing_snippet_is_empty() {
         assertThat(Highlights.toSafeHtml(null)).isEmpty();
     }

@@ -1,0 +1,181 @@
+package org.yuqing.ui.topics;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import org.yuqing.security.Caller;
+import org.yuqing.security.Role;
+import org.yuqing.ui.gateway.CurrentIdentity;
+import org.yuqing.ui.gateway.GatewayCallException;
+import org.yuqing.ui.i18n.ConsoleTime;
+import org.yuqing.ui.layout.ConsoleNotifications;
+import org.yuqing.ui.layout.MainLayout;
+
+/**
+ * 监测主题: the topics of the user's unit scope (name, owning unit, the word groups, last change). Monitors, analysts
+ * and administrators — those monitoring lets change topics — create, edit (editor with a trial run, {@link TopicEditor}),
+ * run over the stored history (回溯, with its progress: {@link BackfillProgress}) and delete them; everyone else
+ * reads.
+ */
+@Route(value = "topics", layout = MainLayout.class)
+public class TopicsView extends VerticalLayout implements HasDynamicTitle {
+
+    private final TopicClient client;
+    private final BackfillClient backfills;
+    private final Clock clock;
+    private final Grid<TopicRecord> grid = new Grid<>(TopicRecord.class, false);
+    private final Span status = new Span();
+    private final boolean editor = CurrentIdentity.has(Role.MONITOR) || CurrentIdentity.has(Role.ANALYST)
+            || CurrentIdentity.has(Role.ADMIN);
+
+    TopicsView(TopicClient client, BackfillClient backfills, Clock clock) {
+        this.client = client;
+        this.backfills = backfills;
+        this.clock = clock;
+        setSizeFull();
+
+        status.setId("topics-status");
+        HorizontalLayout toolbar = new HorizontalLayout(new H2(getTranslation("monitoring.topics.heading")), status);
+        toolbar.setWidthFull();
+        toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        toolbar.expand(status);
+        if (editor) {
+            Button create = new Button(getTranslation("monitoring.topics.create"), click -> edit(null));
+            create.setId("topic-create");
+            create.addThemeVariants(ButtonVariant.PRIMARY);
+            Button edit = new Button(getTranslation("monitoring.topics.edit"),
+                    click -> grid.getSelectedItems().stream().findFirst().ifPresent(this::edit));
+            edit.setId("topic-edit");
+            Button delete = new Button(getTranslation("monitoring.topics.delete"),
+                    click -> grid.getSelectedItems().stream().findFirst().ifPresent(this::confirmDelete));
+            delete.setId("topic-delete");
+            delete.addThemeVariants(ButtonVariant.ERROR);
+            Button backfill = new Button(getTranslation("monitoring.topics.backfill"),
+                    click -> grid.getSelectedItems().stream().findFirst().ifPresent(this::backfill));
+            backfill.setId("topic-backfill");
+            backfill.setTooltipText(getTranslation("monitoring.topics.backfill.help"));
+            List<Button> onSelection = List.of(edit, backfill, delete);
+            onSelection.forEach(button -> button.setEnabled(false));
+            grid.addSelectionListener(selection -> onSelection.forEach(
+                    button -> button.setEnabled(selection.getFirstSelectedItem().isPresent())));
+            grid.addItemDoubleClickListener(click -> edit(click.getItem()));
+            toolbar.add(create, edit, backfill, delete);
+        }
+        Button refresh = new Button(getTranslation("monitoring.refresh"), click -> refresh());
+        refresh.setId("topics-refresh");
+        toolbar.add(refresh);
+
+        grid.setId("topics-grid");
+        grid.addThemeVariants(GridVariant.ROW_STRIPES, GridVariant.WRAP_CELL_CONTENT);
+        grid.addColumn(TopicRecord::name).setKey("name").setHeader(getTranslation("monitoring.topics.column.name"))
+                .setAutoWidth(true).setFlexGrow(1);
+        grid.addColumn(TopicRecord::unitId).setKey("unit").setHeader(getTranslation("monitoring.topics.column.unit"))
+                .setAutoWidth(true);
+        grid.addColumn(this::groups).setKey("groups").setHeader(getTranslation("monitoring.topics.column.groups"))
+                .setFlexGrow(3);
+        grid.addColumn(t -> getTranslation("monitoring.topics.changed", t.updatedBy() == null ? "" : t.updatedBy(),
+                        ConsoleTime.format(t.updatedAt())))
+                .setKey("updated").setHeader(getTranslation("monitoring.topics.column.updated")).setAutoWidth(true);
+        grid.setEmptyStateText(getTranslation("monitoring.topics.empty"));
+        grid.setSizeFull();
+
+        add(toolbar, grid);
+        refresh();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("monitoring.topics.heading") + " · " + getTranslation("app.name");
+    }
+
+    private void refresh() {
+        try {
+            List<TopicRecord> topics = client.topics();
+            grid.setItems(topics);
+            grid.setEmptyStateText(getTranslation("monitoring.topics.empty"));
+            status.setText(getTranslation("monitoring.topics.status", topics.size()));
+        } catch (GatewayCallException e) {
+            grid.setItems(List.of());
+            String message = e.userMessage(this::getTranslation);
+            grid.setEmptyStateText(getTranslation("monitoring.topics.unavailable", message));
+            status.setText("");
+            ConsoleNotifications.error(message);
+        }
+    }
+
+    /** 地域：…；主体：…；事件：…；排除：…, naming only the groups that have words. */
+    private String groups(TopicRecord topic) {
+        List<String> parts = new ArrayList<>();
+        group(parts, "monitoring.topics.group.region", topic.regionWords());
+        group(parts, "monitoring.topics.group.subject", topic.subjectWords());
+        group(parts, "monitoring.topics.group.event", topic.eventWords());
+        group(parts, "monitoring.topics.group.exclude", topic.excludeWords());
+        return String.join(getTranslation("monitoring.topics.group.separator"), parts);
+    }
+
+    private void group(List<String> parts, String key, List<String> words) {
+        if (!words.isEmpty()) {
+            parts.add(getTranslation(key, WordList.format(words)));
+        }
+    }
+
+    private void edit(TopicRecord topic) {
+        new TopicEditor(client, clock, units(), topic, name -> {
+            ConsoleNotifications.success(getTranslation("monitoring.topics.saved", name));
+            refresh();
+        }).open();
+    }
+
+    /** The units a topic may belong to: the user's own first, then the rest of their scope. */
+    private static List<String> units() {
+        List<String> own = CurrentIdentity.units();
+        List<String> units = new ArrayList<>(own);
+        Set<String> scope = CurrentIdentity.caller().map(Caller::unitScope).orElse(Set.of());
+        scope.stream().filter(u -> !own.contains(u)).sorted().forEach(units::add);
+        return units;
+    }
+
+    /** 回溯: runs the topic over the stored history and shows the progress until it has ended. */
+    private void backfill(TopicRecord topic) {
+        try {
+            new BackfillProgress(backfills, topic.name(), backfills.start(topic.id())).open();
+        } catch (BackfillClient.StartRefused e) {
+            ConsoleNotifications.error(e.userMessage(this::getTranslation));
+        }
+    }
+
+    private void confirmDelete(TopicRecord topic) {
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setId("topic-delete-dialog");
+        confirm.setHeader(getTranslation("monitoring.topics.deleteTitle", topic.name()));
+        confirm.setText(getTranslation("monitoring.topics.deleteText"));
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("dialog.cancel"));
+        confirm.setConfirmText(getTranslation("monitoring.topics.delete"));
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.addConfirmListener(event -> {
+            try {
+                client.delete(topic.id());
+                ConsoleNotifications.success(getTranslation("monitoring.topics.deleted", topic.name()));
+            } catch (GatewayCallException e) {
+                ConsoleNotifications.error(e.userMessage(this::getTranslation));
+            }
+            refresh();
+        });
+        confirm.open();
+    }
+}
