@@ -2,7 +2,6 @@ package org.yuqing.ui.sources;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Optional;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
@@ -18,7 +17,6 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.Command;
 import com.vaadin.flow.server.streams.UploadEvent;
 import com.vaadin.flow.shared.Registration;
-import org.springframework.http.HttpHeaders;
 import org.yuqing.ui.gateway.GatewayCallException;
 import org.yuqing.ui.layout.ConsoleNotifications;
 
@@ -30,20 +28,21 @@ import org.yuqing.ui.layout.ConsoleNotifications;
  */
 class ImportPanel extends VerticalLayout {
 
+    /** The largest file monitoring takes by default (its {@code YUQING_MONITORING_IMPORT_MAX_SIZE}). */
+    static final long MAX_BYTES = 100L * 1024 * 1024;
+
     /** How often the progress is read. */
     static final int POLL_MILLIS = 1_000;
 
     private final SourceClient client;
-    private final ImportUpload uploads;
     private final ProgressBar bar = new ProgressBar(0, 1);
     private final Span status = new Span();
     private final Grid<ImportProgress.LineError> errors = new Grid<>(ImportProgress.LineError.class, false);
     private ImportProgress current;
     private Registration poll;
 
-    ImportPanel(SourceClient client, ImportUpload uploads) {
+    ImportPanel(SourceClient client) {
         this.client = client;
-        this.uploads = uploads;
         setPadding(false);
 
         Upload upload = new Upload();
@@ -51,7 +50,7 @@ class ImportPanel extends VerticalLayout {
         upload.setUploadHandler(this::receive);
         upload.setAcceptedFileTypes(".jsonl", ".ndjson", ".json", ".csv", ".txt");
         upload.setMaxFiles(1);
-        upload.setMaxFileSize((int) ImportUpload.MAX_BYTES);
+        upload.setMaxFileSize((int) MAX_BYTES);
         Paragraph help = new Paragraph(getTranslation("monitoring.import.help"));
         help.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "0.875em");
 
@@ -76,13 +75,12 @@ class ImportPanel extends VerticalLayout {
         try (InputStream in = event.getInputStream()) {
             content = in.readAllBytes();
         }
-        Optional<String> bearer = Optional.ofNullable(event.getRequest().getHeader(HttpHeaders.AUTHORIZATION))
-                .filter(v -> v.regionMatches(true, 0, "Bearer ", 0, 7));
         UI ui = event.getUI();
         try {
-            ImportProgress started = uploads.upload(event.getFileName(), content, bearer);
+            // The upload request carries the user's token like every other request: the client passes it on.
+            ImportProgress started = client.startImport(event.getFileName(), content);
             inUi(ui, () -> follow(started));
-        } catch (ImportUpload.Refused e) {
+        } catch (GatewayCallException e) {
             inUi(ui, () -> refused(e));
         }
     }
@@ -95,7 +93,7 @@ class ImportPanel extends VerticalLayout {
         }
     }
 
-    private void refused(ImportUpload.Refused e) {
+    private void refused(GatewayCallException e) {
         String message = e.userMessage(this::getTranslation);
         status.setText(getTranslation("monitoring.import.refused", message));
         status.getStyle().set("color", "var(--lumo-error-text-color)");

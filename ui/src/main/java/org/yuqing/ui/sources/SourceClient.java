@@ -62,6 +62,18 @@ class SourceClient {
     }
 
     /**
+     * Starts an import of a JSONL or CSV file (its ending tells monitoring which).
+     *
+     * @param fileName the file's name
+     * @param content  the file
+     * @return the import, queued
+     * @throws GatewayCallException when monitoring refuses the file or cannot be reached
+     */
+    ImportProgress startImport(String fileName, byte[] content) {
+        return api.postFile("/api/monitoring/imports", "file", fileName, null, content, ImportProgress.class);
+    }
+
+    /**
      * The progress of an import the user started.
      *
      * @param id the import

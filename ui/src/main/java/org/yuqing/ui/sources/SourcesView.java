@@ -38,7 +38,7 @@ public class SourcesView extends VerticalLayout implements HasDynamicTitle {
     private final Span status = new Span();
     private final boolean editor = CurrentIdentity.has(Role.MONITOR) || CurrentIdentity.has(Role.ADMIN);
 
-    SourcesView(SourceClient client, ImportUpload uploads) {
+    SourcesView(SourceClient client) {
         this.client = client;
         setSizeFull();
 
@@ -94,7 +94,7 @@ public class SourcesView extends VerticalLayout implements HasDynamicTitle {
 
         add(toolbar, grid);
         if (editor || CurrentIdentity.has(Role.INGEST)) {
-            add(new ImportPanel(client, uploads));
+            add(new ImportPanel(client));
         }
         refresh();
     }

@@ -153,7 +153,7 @@ public class TopicsView extends VerticalLayout implements HasDynamicTitle {
     private void backfill(TopicRecord topic) {
         try {
             new BackfillProgress(backfills, topic.name(), backfills.start(topic.id())).open();
-        } catch (BackfillClient.StartRefused e) {
+        } catch (GatewayCallException e) {
             ConsoleNotifications.error(e.userMessage(this::getTranslation));
         }
     }
