@@ -16,6 +16,11 @@ import org.yuqing.security.Role;
  *   <tr><th>endpoint</th><th>roles</th></tr>
  *   <tr><td>{@code GET /imports/{id}} (an import's progress; only its uploader gets past 404)</td>
  *       <td>INGEST, MONITOR, ADMIN</td></tr>
+ *   <tr><td>{@code POST /topics/{id}/backfill}, {@code GET /topics/{id}/backfills/{jobId}} (a topic over history)</td>
+ *       <td>MONITOR, ANALYST, ADMIN</td></tr>
+ *   <tr><td>{@code POST /admin/reindex}, {@code GET /admin/reindex/{jobId}} (derived fields of stored posts)</td>
+ *       <td>ADMIN</td></tr>
+ *   <tr><td>{@code PUT /negative-words} (the negative lexicon, one for every unit)</td><td>ADMIN</td></tr>
  *   <tr><td>every other {@code GET /api/monitoring/**} (topics, sources, incidents, posts, search, export,
  *       snapshots)</td>
  *       <td>MONITOR, ANALYST, LEADER, UNIT_HANDLER, PUBLISHER, ADMIN</td></tr>
@@ -47,9 +52,14 @@ public class MonitoringAccessRules {
         return rules -> rules
                 // an import's progress is for its uploader, a crawler among them: before the readers' rule
                 .requestMatchers(HttpMethod.GET, API + "/imports/*").hasAnyRole(INGESTERS)
+                // jobs over the stored posts: before the readers' rule as well
+                .requestMatchers(HttpMethod.GET, API + "/topics/*/backfills/*").hasAnyRole(TOPIC_EDITORS)
+                .requestMatchers(HttpMethod.POST, API + "/topics/*/backfill").hasAnyRole(TOPIC_EDITORS)
+                .requestMatchers(API + "/admin/**").hasRole(Role.ADMIN.name())
                 .requestMatchers(HttpMethod.GET, API + "/**").hasAnyRole(PERSONS)
                 .requestMatchers(HttpMethod.POST, API + "/topics", API + "/topics/*/test").hasAnyRole(TOPIC_EDITORS)
                 .requestMatchers(HttpMethod.PUT, API + "/topics/*").hasAnyRole(TOPIC_EDITORS)
+                .requestMatchers(HttpMethod.PUT, API + "/negative-words").hasRole(Role.ADMIN.name())
                 .requestMatchers(HttpMethod.DELETE, API + "/topics/*").hasAnyRole(TOPIC_EDITORS)
                 .requestMatchers(HttpMethod.POST, API + "/sources", API + "/sources/*/poll").hasAnyRole(SOURCE_EDITORS)
                 .requestMatchers(HttpMethod.PUT, API + "/sources/*").hasAnyRole(SOURCE_EDITORS)

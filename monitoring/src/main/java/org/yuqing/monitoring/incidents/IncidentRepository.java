@@ -32,12 +32,15 @@ class IncidentRepository {
 
     /** One post as a member of an incident; {@code simhash} is null for a text without letters or digits. */
     record Member(UUID incidentId, PostFacts post, String mainstreamOutlet, String statementKey, Long simhash,
-                  boolean nearDuplicate) {
+                  boolean nearDuplicate, List<String> negativeWords) {
     }
 
     /** A member post of an open incident whose text is a near-duplicate of another's. */
     record NearDuplicate(UUID incidentId, String statementKey) {
     }
+
+    /** A member post that contains a word of the negative lexicon. */
+    private static final Condition NEGATIVE = DSL.condition("cardinality({0}) > 0", INCIDENT_POST.NEGATIVE_WORDS);
 
     private final DSLContext db;
 
@@ -149,6 +152,7 @@ class IncidentRepository {
                 .set(INCIDENT_POST.PUBLISHED_AT, utc(p.publishedAt()))
                 .set(INCIDENT_POST.SIMHASH, m.simhash())
                 .set(INCIDENT_POST.NEAR_DUPLICATE, m.nearDuplicate())
+                .set(INCIDENT_POST.NEGATIVE_WORDS, m.negativeWords().toArray(String[]::new))
                 .set(INCIDENT_POST.JOINED_AT, utc(now))
                 .set(INCIDENT_POST.UPDATED_AT, utc(now))
                 .onConflict(INCIDENT_POST.INCIDENT_ID, INCIDENT_POST.POST_ID)
@@ -164,6 +168,7 @@ class IncidentRepository {
                 .set(INCIDENT_POST.PUBLISHED_AT, utc(p.publishedAt()))
                 .set(INCIDENT_POST.SIMHASH, m.simhash())
                 .set(INCIDENT_POST.NEAR_DUPLICATE, m.nearDuplicate())
+                .set(INCIDENT_POST.NEGATIVE_WORDS, m.negativeWords().toArray(String[]::new))
                 .set(INCIDENT_POST.UPDATED_AT, utc(now))
                 .execute();
     }
@@ -234,18 +239,59 @@ class IncidentRepository {
         Field<BigDecimal> reads24h = DSL.sum(p.READS).filterWhere(recent);
         Field<BigDecimal> comments24h = DSL.sum(p.COMMENTS).filterWhere(recent);
         Field<BigDecimal> reposts24h = DSL.sum(p.REPOSTS).filterWhere(recent);
+        Field<Integer> negative = DSL.count().filterWhere(NEGATIVE);
         Map<UUID, Integer> maxSitesPerStatement = maxSitesPerStatement(incidentIds);
         for (Record r : db.select(p.INCIDENT_ID, volume, reads, comments, reposts, sites, outlets,
-                        volume24h, reads24h, comments24h, reposts24h)
+                        volume24h, reads24h, comments24h, reposts24h, negative)
                 .from(p).where(p.INCIDENT_ID.in(incidentIds)).groupBy(p.INCIDENT_ID).fetch()) {
             UUID id = r.get(p.INCIDENT_ID);
             result.put(id, new IncidentMetrics(
                     r.get(volume), number(r.get(reads)), number(r.get(comments)), number(r.get(reposts)),
                     r.get(sites), r.get(outlets), maxSitesPerStatement.getOrDefault(id, 0),
                     r.get(volume24h), number(r.get(reads24h)), number(r.get(comments24h)), number(r.get(reposts24h)),
-                    0, Set.of()));
+                    NegativeShare.ratio(r.get(negative), r.get(volume)), Set.of()));
         }
         incidentIds.forEach(id -> result.putIfAbsent(id, IncidentMetrics.empty()));
+        return result;
+    }
+
+    /**
+     * The negative share of each incident now, with its trend and words; the last 24 hours are those at or after
+     * {@code since}, the 24 hours before them those at or after {@code since - 24 h}.
+     */
+    Map<UUID, NegativeShare> negativeShares(Collection<UUID> incidentIds, Instant since) {
+        Map<UUID, NegativeShare> result = new HashMap<>();
+        if (incidentIds.isEmpty()) {
+            return result;
+        }
+        var p = INCIDENT_POST;
+        Condition recent = p.PUBLISHED_AT.ge(utc(since));
+        Condition previous = p.PUBLISHED_AT.ge(utc(since.minus(Duration.ofHours(24)))).and(p.PUBLISHED_AT.lt(utc(since)));
+        Field<Integer> posts = DSL.count();
+        Field<Integer> negative = DSL.count().filterWhere(NEGATIVE);
+        Field<Integer> posts24h = DSL.count().filterWhere(recent);
+        Field<Integer> negative24h = DSL.count().filterWhere(recent.and(NEGATIVE));
+        Field<Integer> postsPrevious = DSL.count().filterWhere(previous);
+        Field<Integer> negativePrevious = DSL.count().filterWhere(previous.and(NEGATIVE));
+        Map<UUID, List<NegativeShare.WordCount>> words = new HashMap<>();
+        Field<String> word = DSL.field("w", String.class);
+        Field<Integer> count = DSL.count();
+        db.select(p.INCIDENT_ID, word, count)
+                .from(p, DSL.lateral(DSL.table("unnest({0})", p.NEGATIVE_WORDS)).as("u", "w"))
+                .where(p.INCIDENT_ID.in(incidentIds))
+                .groupBy(p.INCIDENT_ID, word)
+                .orderBy(p.INCIDENT_ID, count.desc(), word)
+                .forEach(r -> {
+                    List<NegativeShare.WordCount> list = words.computeIfAbsent(r.value1(), k -> new java.util.ArrayList<>());
+                    if (list.size() < NegativeShare.TOP_WORDS) {
+                        list.add(new NegativeShare.WordCount(r.value2(), r.value3()));
+                    }
+                });
+        db.select(p.INCIDENT_ID, posts, negative, posts24h, negative24h, postsPrevious, negativePrevious).from(p)
+                .where(p.INCIDENT_ID.in(incidentIds)).groupBy(p.INCIDENT_ID)
+                .forEach(r -> result.put(r.value1(), NegativeShare.of(r.value3(), r.value2(), r.value5(), r.value4(),
+                        r.value7(), r.value6(), words.getOrDefault(r.value1(), List.of()))));
+        incidentIds.forEach(id -> result.putIfAbsent(id, NegativeShare.none()));
         return result;
     }
 

@@ -18,7 +18,9 @@ import java.util.UUID;
  * @param createdAt   when monitoring opened it
  * @param metrics     its heat, the 24 h figures counted back from the time of the request
  * @param duplicates  how many of its posts are near-duplicates (SimHash within 3 bits) of an earlier post of it
+ * @param negative    its negative share with the trend and the words that drove it
  */
 public record IncidentView(UUID id, UUID topicId, String unitId, String title, IncidentState state,
-                           Instant firstSeenAt, Instant lastSeenAt, Instant createdAt, IncidentMetrics metrics, int duplicates) {
+                           Instant firstSeenAt, Instant lastSeenAt, Instant createdAt, IncidentMetrics metrics, int duplicates,
+                           NegativeShare negative) {
 }

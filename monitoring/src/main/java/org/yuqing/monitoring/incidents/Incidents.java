@@ -43,8 +43,9 @@ import java.util.UUID;
  * <p>Heat ({@link IncidentMetrics}): sums over the incident's posts, distinct sites, distinct
  * mainstream outlets and {@code maxSitesPerStatement}, the most distinct sites among posts carrying one statement:
  * equal normalised titles, or near-duplicate texts. The 24 h
- * figures count posts published in the 24 hours before now. Negative share is 0 and flags are
- * empty until sentiment analysis and rules set them.
+ * figures count posts published in the 24 hours before now. The negative share is the share of posts containing a
+ * word of the {@link NegativeLexicon} (judged when a post is recorded); {@link IncidentView#negative()} adds its trend
+ * and the words that drove it. Flags are empty until rules set them.
  */
 @Service
 public class Incidents {
@@ -57,8 +58,11 @@ public class Incidents {
     private final Clock clock;
     private final MainstreamSites mainstream;
     private final Duration window;
+    private final NegativeLexicon lexicon;
 
-    Incidents(IncidentRepository repository, Outbox outbox, Clock clock, IncidentProperties properties) {
+    Incidents(IncidentRepository repository, Outbox outbox, Clock clock, IncidentProperties properties,
+              NegativeLexicon lexicon) {
+        this.lexicon = lexicon;
         this.repository = repository;
         this.outbox = outbox;
         this.clock = clock;
@@ -81,6 +85,7 @@ public class Incidents {
         String ownKey = statementKey(post);
         // a text without a letter or digit has no fingerprint worth comparing
         Long simhash = SimHash.of(post.text()) == 0 ? null : SimHash.of(post.text());
+        List<String> negativeWords = matches.isEmpty() ? List.of() : lexicon.hits(post.title(), post.text());
         // topics are locked one at a time in id order, so concurrent posts cannot deadlock
         List<MatchedTopic> ordered = matches.stream().distinct().sorted(Comparator.comparing(MatchedTopic::topicId)).toList();
         for (MatchedTopic match : ordered) {
@@ -102,7 +107,7 @@ public class Incidents {
                 Optional<String> sameStatement = Optional.ofNullable(simhash)
                         .flatMap(h -> repository.nearDuplicateInIncident(incident.getId(), post.postId(), h));
                 repository.upsertMember(new IncidentRepository.Member(incident.getId(), post, outlet,
-                        sameStatement.orElse(ownKey), simhash, sameStatement.isPresent()), now);
+                        sameStatement.orElse(ownKey), simhash, sameStatement.isPresent(), negativeWords), now);
                 repository.refreshSeen(incident.getId());
                 IncidentMetrics after = metrics(incident.getId(), now);
                 if (!after.equals(before)) {
@@ -113,12 +118,21 @@ public class Incidents {
                 UUID id = UUID.randomUUID();
                 String title = title(post);
                 repository.insertIncident(id, match.topicId(), unit.get(), title, post.publishedAt(), now);
-                repository.upsertMember(new IncidentRepository.Member(id, post, outlet, ownKey, simhash, false), now);
+                repository.upsertMember(new IncidentRepository.Member(id, post, outlet, ownKey, simhash, false, negativeWords), now);
                 outbox.publish(new IncidentDetected(UUID.randomUUID(), now, id, match.topicId(), unit.get(), title,
                         post.publishedAt(), metrics(id, now)));
             }
         }
         return repository.incidentsOf(post.postId());
+    }
+
+    /**
+     * @param postId a post
+     * @return every incident holding the post with its unit, in the order it joined them
+     */
+    @Transactional(readOnly = true)
+    public List<Membership> membershipsOf(UUID postId) {
+        return repository.incidentsOf(postId);
     }
 
     /**
@@ -131,7 +145,9 @@ public class Incidents {
     public IncidentView get(UUID id, Caller caller) {
         IncidentRecord r = repository.find(id).orElseThrow(() -> new NotFoundException("incident", id.toString()));
         caller.requireSees(r.getUnitId(), "incident " + id);
-        return view(r, metrics(r.getId(), now()), repository.duplicates(List.of(id)).getOrDefault(id, 0));
+        Instant now = now();
+        return view(r, metrics(r.getId(), now), repository.duplicates(List.of(id)).getOrDefault(id, 0),
+                repository.negativeShares(List.of(id), now.minus(DAY)).get(id));
     }
 
     /**
@@ -162,17 +178,19 @@ public class Incidents {
         List<UUID> ids = records.stream().map(IncidentRecord::getId).toList();
         Map<UUID, IncidentMetrics> metrics = repository.metrics(ids, now.minus(DAY));
         Map<UUID, Integer> duplicates = repository.duplicates(ids);
-        return records.stream().map(r -> view(r, metrics.get(r.getId()), duplicates.getOrDefault(r.getId(), 0))).toList();
+        Map<UUID, NegativeShare> negative = repository.negativeShares(ids, now.minus(DAY));
+        return records.stream().map(r -> view(r, metrics.get(r.getId()), duplicates.getOrDefault(r.getId(), 0),
+                negative.get(r.getId()))).toList();
     }
 
     private IncidentMetrics metrics(UUID incidentId, Instant now) {
         return repository.metrics(List.of(incidentId), now.minus(DAY)).get(incidentId);
     }
 
-    private static IncidentView view(IncidentRecord r, IncidentMetrics metrics, int duplicates) {
+    private static IncidentView view(IncidentRecord r, IncidentMetrics metrics, int duplicates, NegativeShare negative) {
         return new IncidentView(r.getId(), r.getTopicId(), r.getUnitId(), r.getTitle(), IncidentState.valueOf(r.getState()),
                 r.getFirstSeenAt().toInstant(), r.getLastSeenAt().toInstant(), r.getCreatedAt().toInstant(), metrics,
-                duplicates);
+                duplicates, negative);
     }
 
     /**

@@ -6,7 +6,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
 import org.springframework.web.ErrorResponseException;
 import org.yuqing.monitoring.search.PostDocument;
-import org.yuqing.monitoring.search.PostIndex;
 import org.yuqing.monitoring.web.InvalidRequestException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
@@ -30,10 +29,12 @@ import java.util.stream.Collectors;
 /**
  * Takes in many posts at once from NDJSON (one post JSON per line, UTF-8, the shape of the single-post
  * API): each line is read and validated on its own, so a bad line never costs the good ones; the valid
- * lines are recorded in PostgreSQL (snapshots, incidents and their events) in transactions of up to
- * {@value #CHUNK} posts that match no topic, a matching post in a transaction of its own, then go to Elasticsearch in one bulk request. Blank lines are skipped. When
- * PostgreSQL or Elasticsearch fails midway the request fails (5xx) with the earlier chunks kept;
- * sending the same body again is harmless, posts being identified by URL or source and external id.
+ * lines are recorded and queued for Elasticsearch in PostgreSQL (snapshots, incidents and their events, the durable
+ * {@link PostIndexer} queue) in transactions of up to {@value #CHUNK} posts that match no topic, a matching post in a
+ * transaction of its own, then go to Elasticsearch in bulk requests. Blank lines are skipped. When Elasticsearch is
+ * unavailable the accepted posts stay queued and are stored once it is back ({@link BulkReceipt#searchable()} false);
+ * when PostgreSQL fails midway the request fails (5xx) with the earlier chunks kept. Sending the same body again is
+ * harmless, posts being identified by URL or source and external id.
  */
 @Service
 class BulkIngest {
@@ -47,17 +48,17 @@ class BulkIngest {
     private static final System.Logger LOG = System.getLogger(BulkIngest.class.getName());
 
     private final PostIngest ingest;
-    private final PostIndex index;
+    private final PostIndexer indexer;
     private final JsonMapper json;
     private final int maxLines;
 
-    BulkIngest(PostIngest ingest, PostIndex index, JsonMapper json,
+    BulkIngest(PostIngest ingest, PostIndexer indexer, JsonMapper json,
                @Value("${yuqing.monitoring.bulk.max-lines:10000}") int maxLines) {
         if (maxLines < 1) {
             throw new IllegalArgumentException("yuqing.monitoring.bulk.max-lines must be at least 1, was " + maxLines);
         }
         this.ingest = ingest;
-        this.index = index;
+        this.indexer = indexer;
         this.json = json;
         this.maxLines = maxLines;
     }
@@ -67,8 +68,6 @@ class BulkIngest {
      *
      * @throws InvalidRequestException when the body holds no line (400)
      * @throws ErrorResponseException  413 when it holds more than the configured number of lines
-     * @throws org.yuqing.monitoring.search.SearchUnavailableException when Elasticsearch fails (the
-     *         lines are recorded already; sending the body again is harmless)
      */
     BulkReceipt submit(InputStream body) {
         Map<Integer, String> lines = read(body);
@@ -107,12 +106,11 @@ class BulkIngest {
 
     /**
      * Takes in every good line, like a bulk body: validated one by one (a bad line never costs the others), recorded
-     * in chunks, stored for search in one bulk request.
+     * in chunks, stored for search in bulk requests (or left queued for the {@link PostIndexer} when Elasticsearch is
+     * unavailable).
      *
      * @param lines the lines read, in order
      * @return a result per line, in line order
-     * @throws org.yuqing.monitoring.search.SearchUnavailableException when Elasticsearch fails (the lines are
-     *         recorded already; taking them in again is harmless)
      */
     BulkReceipt ingest(List<Line> lines) {
         long started = System.nanoTime();
@@ -157,11 +155,11 @@ class BulkIngest {
         results.sort(Comparator.comparingInt(BulkLineResult::line));
         int accepted = prepared.size();
         long stored = System.nanoTime();
-        index.indexAll(List.copyOf(documents.values()));
+        boolean searchable = indexer.flush(documents.keySet());
         LOG.log(System.Logger.Level.INFO, "bulk of {0} lines: {1} accepted, recorded in {2} ms, stored for search in {3} ms",
                 String.valueOf(lines.size()), String.valueOf(accepted), String.valueOf((stored - started) / 1_000_000),
                 String.valueOf((System.nanoTime() - stored) / 1_000_000));
-        return new BulkReceipt(accepted, results.size() - accepted, results);
+        return new BulkReceipt(accepted, results.size() - accepted, results, searchable);
     }
 
     private Map<Integer, String> read(InputStream body) {

@@ -1,5 +1,6 @@
 package org.yuqing.monitoring.ingest;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -59,11 +60,16 @@ class PostController {
         return ingest.snapshots(UUID.fromString(id));
     }
 
+    /**
+     * One post: 201 when it is searchable now, 202 when Elasticsearch is unavailable and the post waits in the durable
+     * queue (it becomes searchable once Elasticsearch is back; there is no need to send it again).
+     */
     @PostMapping
     ResponseEntity<PostReceipt> submit(@RequestBody PostSubmission submission, Caller caller) {
         PostReceipt receipt = ingest.submit(submission, caller::sees);
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")
-                .buildAndExpand(receipt.id()).toUri()).body(receipt);
+        return ResponseEntity.status(receipt.searchable() ? HttpStatus.CREATED : HttpStatus.ACCEPTED)
+                .location(ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")
+                        .buildAndExpand(receipt.id()).toUri()).body(receipt);
     }
 
     @GetMapping("/{id}")

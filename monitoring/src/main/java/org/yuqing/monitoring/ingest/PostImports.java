@@ -22,7 +22,8 @@ import java.util.concurrent.RejectedExecutionException;
  *
  * <p>An import belongs to the login that uploaded it; to anyone else it is an unknown id. At most
  * {@code yuqing.monitoring.imports.concurrency} imports (2 by default) run at once per replica; the others wait
- * {@code QUEUED}. When the post store fails, the import stops {@code FAILED} with the lines before taken in; uploading
+ * {@code QUEUED}. While Elasticsearch is unavailable the posts are taken in all the same and wait in the durable queue
+ * of the {@link PostIndexer}. When PostgreSQL fails, the import stops {@code FAILED} with the lines before taken in; uploading
  * the file again is harmless (posts are identified by URL or source and external id). An import running when its
  * replica stops is left {@code RUNNING}: upload it again.
  */

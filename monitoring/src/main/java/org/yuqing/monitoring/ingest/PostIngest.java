@@ -10,7 +10,6 @@ import org.yuqing.monitoring.matching.MatchedTopic;
 import org.yuqing.monitoring.matching.TopicMatcher;
 import org.yuqing.monitoring.search.Medium;
 import org.yuqing.monitoring.search.PostDocument;
-import org.yuqing.monitoring.search.PostIndex;
 import org.yuqing.monitoring.web.InvalidRequestException;
 
 import java.net.URI;
@@ -31,15 +30,15 @@ import java.util.regex.Pattern;
 
 /**
  * Takes in one collected post: validates it, matches it against the topics, records it in the
- * incidents of the topics it matched (with their events, in one transaction) and then stores it in
- * Elasticsearch, searchable when this returns.
+ * incidents of the topics it matched and queues it for Elasticsearch (with the incidents' events, in one
+ * transaction, so the accepted post is durable), then stores it in Elasticsearch, searchable when this returns. When
+ * Elasticsearch is unavailable the post stays queued and {@link PostIndexer} stores it once Elasticsearch is back: the
+ * receipt says so ({@link PostReceipt#searchable()} false), the post is not lost.
  *
  * <p>The post's id is the name-based (type 3) UUID of its URL, so submitting the same URL again
  * updates the same post: its figures are replaced, it is not counted twice. A post that names both
  * its {@code sourceId} and {@code externalId} keeps the id it got at its first such submission, so
- * the same pair with a changed URL also updates the same post. When Elasticsearch fails after the
- * incidents were recorded, the caller gets 503 and submits again; the repeat is harmless for the
- * same reason.
+ * the same pair with a changed URL also updates the same post.
  *
  * <p>The stored post carries the owning units of the topics it matched and of the incidents holding it
  * ({@code unitIds}, cumulative over its submissions): search and reads show it to those units only, and a post that
@@ -53,22 +52,23 @@ import java.util.regex.Pattern;
 public class PostIngest {
 
     static final int MAX_URL_LENGTH = 4096;
-    static final int MAX_TEXT_LENGTH = 200_000;
+    /** The longest text a post may have, in characters. */
+    public static final int MAX_TEXT_LENGTH = 200_000;
     static final int MAX_FIELD_LENGTH = 1_000;
     private static final Pattern DOMAIN = Pattern.compile("[\\p{L}\\p{N}]([\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?(\\.[\\p{L}\\p{N}]([\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?)*");
 
     private final TopicMatcher matcher;
     private final Incidents incidents;
-    private final PostIndex index;
+    private final PostIndexer indexer;
     private final Clock clock;
     private final PostHistoryRepository history;
     private final TransactionTemplate transaction;
 
-    PostIngest(TopicMatcher matcher, Incidents incidents, PostIndex index, Clock clock, PostHistoryRepository history,
+    PostIngest(TopicMatcher matcher, Incidents incidents, PostIndexer indexer, Clock clock, PostHistoryRepository history,
                PlatformTransactionManager transactions) {
         this.matcher = matcher;
         this.incidents = incidents;
-        this.index = index;
+        this.indexer = indexer;
         this.clock = clock;
         this.history = history;
         this.transaction = new TransactionTemplate(transactions);
@@ -82,8 +82,9 @@ public class PostIngest {
     /**
      * Takes in the post.
      *
+     * @return the receipt; {@link PostReceipt#searchable()} is false when Elasticsearch was unavailable and the post
+     *         waits in the durable queue
      * @throws InvalidRequestException when a required field is missing or a value is invalid
-     * @throws org.yuqing.monitoring.search.SearchUnavailableException when Elasticsearch fails
      */
     public PostReceipt submit(PostSubmission s) {
         return submit(s, unit -> true);
@@ -95,12 +96,11 @@ public class PostIngest {
      *
      * @param visible whether the submitter may see objects of a unit
      * @throws InvalidRequestException when a required field is missing or a value is invalid
-     * @throws org.yuqing.monitoring.search.SearchUnavailableException when Elasticsearch fails
      */
     PostReceipt submit(PostSubmission s, Predicate<String> visible) {
         Recorded recorded = record(s);
-        index.index(recorded.document());
-        return recorded.receipt(visible);
+        boolean searchable = indexer.flush(List.of(recorded.document().id()));
+        return recorded.receipt(visible, searchable);
     }
 
     /**
@@ -110,20 +110,22 @@ public class PostIngest {
         return history.snapshots(postId);
     }
 
-    /** A post recorded in PostgreSQL, still to be stored in Elasticsearch, with the topics it matched now. */
+    /** A post recorded and queued in PostgreSQL, still to be stored in Elasticsearch, with the topics it matched now. */
     record Recorded(PostDocument document, List<MatchedTopic> matches, List<Membership> memberships) {
 
         /** The answer to the submitter, with only the topics and incidents of units {@code visible} accepts. */
-        PostReceipt receipt(Predicate<String> visible) {
+        PostReceipt receipt(Predicate<String> visible, boolean searchable) {
             return new PostReceipt(document.id(),
                     matches.stream().filter(m -> visible.test(m.unitId())).map(MatchedTopic::topicId).toList(),
-                    memberships.stream().filter(m -> visible.test(m.unitId())).map(Membership::incidentId).toList());
+                    memberships.stream().filter(m -> visible.test(m.unitId())).map(Membership::incidentId).toList(),
+                    searchable);
         }
     }
 
     /**
-     * Validates the post, resolves its id, appends a snapshot when its figures changed and records it in
-     * the incidents of the topics it matches, all in one transaction; the post is not stored for search yet.
+     * Validates the post, resolves its id, appends a snapshot when its figures changed, records it in
+     * the incidents of the topics it matches and queues it for Elasticsearch, all in one transaction; the post is not
+     * stored for search yet ({@link PostIndexer#flush} does that).
      *
      * @throws InvalidRequestException when a required field is missing or a value is invalid
      */
@@ -173,6 +175,7 @@ public class PostIngest {
         PostDocument document = new PostDocument(id, s.sourceId(), s.externalId(), post.url(), post.site(),
                 post.medium().name(), s.author(), post.title(), post.text(), post.publishedAt(), now,
                 post.metrics(), topicIds, incidentIds, List.copyOf(unitIds));
+        indexer.enqueue(document, now);
         return new Recorded(document, matches, memberships);
     }
 

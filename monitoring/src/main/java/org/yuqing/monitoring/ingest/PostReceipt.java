@@ -11,6 +11,9 @@ import java.util.UUID;
  *                        submitted with under the same sourceId and externalId), the same for every submission
  * @param matchedTopicIds the topics of the submitter's units it matched now
  * @param incidentIds     every incident of the submitter's units holding it
+ * @param searchable      whether it is in Elasticsearch now; false when Elasticsearch was unavailable: the post is
+ *                        stored durably all the same and becomes searchable once Elasticsearch is back (the API then
+ *                        answers 202 instead of 201)
  */
-public record PostReceipt(UUID id, List<UUID> matchedTopicIds, List<UUID> incidentIds) {
+public record PostReceipt(UUID id, List<UUID> matchedTopicIds, List<UUID> incidentIds, boolean searchable) {
 }

@@ -117,6 +117,46 @@ public class PostIndex {
     }
 
     /**
+     * The monthly indices that exist, by month, oldest first: the indices named {@code <prefix>-yyyy.MM} exactly (other
+     * indices matching the template's pattern are not this store's months and are left alone).
+     *
+     * @throws SearchUnavailableException when Elasticsearch cannot be reached
+     */
+    public java.util.SortedMap<java.time.YearMonth, String> monthlyIndices() {
+        Pattern monthly = Pattern.compile(Pattern.quote(prefix) + "-(\\d{4})\\.(\\d{2})");
+        java.util.SortedMap<java.time.YearMonth, String> months = new java.util.TreeMap<>();
+        try {
+            for (String name : client.indices().get(g -> g.index(prefix + "-*").allowNoIndices(true).ignoreUnavailable(true))
+                    .indices().keySet()) {
+                java.util.regex.Matcher m = monthly.matcher(name);
+                if (m.matches()) {
+                    int month = Integer.parseInt(m.group(2));
+                    if (month >= 1 && month <= 12) {
+                        months.put(java.time.YearMonth.of(Integer.parseInt(m.group(1)), month), name);
+                    }
+                }
+            }
+            return months;
+        } catch (IOException | ElasticsearchException e) {
+            throw unavailable("listing the monthly indices", e);
+        }
+    }
+
+    /**
+     * Deletes a monthly index and the posts in it.
+     *
+     * @throws SearchUnavailableException when Elasticsearch cannot be reached or refuses
+     */
+    public void deleteMonth(java.time.YearMonth month) {
+        String name = prefix + "-" + String.format(Locale.ROOT, "%04d.%02d", month.getYear(), month.getMonthValue());
+        try {
+            client.indices().delete(d -> d.index(name).ignoreUnavailable(true));
+        } catch (IOException | ElasticsearchException e) {
+            throw unavailable("deleting index " + name, e);
+        }
+    }
+
+    /**
      * Installs (or replaces) the index template for {@code <prefix>-*}. Idempotent.
      *
      * @throws SearchUnavailableException when Elasticsearch cannot be reached
@@ -331,6 +371,62 @@ public class PostIndex {
             return passed;
         } catch (IOException | ElasticsearchException e) {
             throw unavailable("exporting posts", e);
+        }
+    }
+
+    /**
+     * How many stored posts, of every unit, the query matches; for the progress of background jobs, which work for
+     * every unit.
+     *
+     * @throws SearchUnavailableException when Elasticsearch cannot be reached
+     */
+    public long countAll(Query query) {
+        try {
+            return client.count(c -> c.index(prefix).ignoreUnavailable(true).allowNoIndices(true).query(query)).count();
+        } catch (IOException | ElasticsearchException e) {
+            throw unavailable("counting posts", e);
+        }
+    }
+
+    /**
+     * Every stored post, of every unit, the query matches, oldest publication first, page by page with
+     * {@code search_after} (publication time, then id: stable while the pages' posts are rewritten); for background
+     * jobs (topic backfill, re-index), not for users, whose searches are scoped.
+     *
+     * @param query    the query
+     * @param pageSize posts per page
+     * @param pages    takes each page in turn
+     * @return how many posts were passed
+     * @throws SearchUnavailableException when Elasticsearch cannot be reached (earlier pages were passed)
+     */
+    public long scanAll(Query query, int pageSize, Consumer<List<PostDocument>> pages) {
+        long passed = 0;
+        List<FieldValue> after = null;
+        try {
+            while (true) {
+                List<FieldValue> from = after;
+                SearchResponse<PostDocument> response = client.search(s -> {
+                    s.index(prefix).ignoreUnavailable(true).allowNoIndices(true).query(query).size(pageSize)
+                            .trackTotalHits(t -> t.enabled(false))
+                            .sort(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Asc)))
+                            .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
+                    if (from != null) {
+                        s.searchAfter(from);
+                    }
+                    return s;
+                }, PostDocument.class);
+                List<Hit<PostDocument>> hits = response.hits().hits();
+                if (!hits.isEmpty()) {
+                    pages.accept(hits.stream().map(Hit::source).toList());
+                    passed += hits.size();
+                }
+                if (hits.size() < pageSize) {
+                    return passed;
+                }
+                after = hits.getLast().sort();
+            }
+        } catch (IOException | ElasticsearchException e) {
+            throw unavailable("scanning posts", e);
         }
     }
 

@@ -16,8 +16,11 @@ import java.util.List;
 /**
  * Polls due feed sources: claims them (replicas never poll one source at once), fetches each with
  * a conditional GET and takes each entry in through {@link PostIngest}, the path the ingest API
- * uses. An invalid entry (no link, no text) is skipped and counted; a broken feed records its
- * error on the source and is retried with exponential backoff.
+ * uses. An invalid entry (no link, no text) is skipped and counted; a text longer than a post may hold is cut to
+ * {@link PostIngest#MAX_TEXT_LENGTH} characters, so a huge item is kept. A broken feed records its error on the source
+ * and is retried with exponential backoff — also when {@link FeedReader} recovered its complete entries from a
+ * document that is not well-formed (they are kept) or when some entries failed for another reason than being invalid.
+ * Nothing a feed holds stops the poller: every failure ends as the source's error.
  */
 @Component
 public class FeedPoller {
@@ -56,15 +59,33 @@ public class FeedPoller {
                 sources.recordSuccess(source, fetched.etag(), fetched.lastModified(), null, null);
                 return;
             }
-            List<FeedReader.Entry> entries = FeedReader.read(fetched.body(), fetched.contentType());
+            FeedReader.Parsed parsed = FeedReader.read(fetched.body(), fetched.contentType());
             int ingested = 0;
             int skipped = 0;
-            for (FeedReader.Entry entry : entries) {
-                if (take(source, entry)) {
-                    ingested++;
-                } else {
+            String failure = null;
+            for (FeedReader.Entry entry : parsed.entries()) {
+                try {
+                    if (take(source, entry)) {
+                        ingested++;
+                    } else {
+                        skipped++;
+                    }
+                } catch (RuntimeException e) {
+                    // one entry the store failed on must not cost the others
                     skipped++;
+                    if (failure == null) {
+                        log.warn("Source {}: an entry failed", source.id(), e);
+                        failure = "an entry failed: " + e.getClass().getSimpleName() + ": " + e.getMessage();
+                    }
                 }
+            }
+            String problem = parsed.problem() != null ? parsed.problem() : failure;
+            if (problem != null) {
+                // the entries read are kept; the validators are not, so the retry fetches the whole feed again
+                sources.recordPartialFailure(source, problem, ingested, skipped);
+                log.warn("Polled source {} with a problem ({} entries ingested, {} skipped): {}", source.id(), ingested,
+                        skipped, problem);
+                return;
             }
             sources.recordSuccess(source, fetched.etag(), fetched.lastModified(), ingested, skipped);
             log.info("Polled source {}: {} entries ingested, {} skipped", source.id(), ingested, skipped);
@@ -72,8 +93,8 @@ public class FeedPoller {
             log.warn("Polling source {} failed: {}", source.id(), e.getMessage());
             sources.recordFailure(source, e.getMessage());
         } catch (RuntimeException e) {
-            // Elasticsearch or the database failed mid-feed: the validators are not stored, so the
-            // next poll fetches the whole feed again and re-ingests (harmlessly, post ids are URL-based).
+            // the database failed: the validators are not stored, so the next poll fetches the whole feed
+            // again and re-ingests (harmlessly, post ids are URL-based).
             log.warn("Polling source {} failed", source.id(), e);
             sources.recordFailure(source, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
@@ -86,10 +107,10 @@ public class FeedPoller {
             log.debug("Source {}: skipped an entry without a usable link ({})", source.id(), entry.title());
             return false;
         }
-        String text = entry.text().isBlank() ? entry.title() : entry.text();
+        String text = cut(entry.text().isBlank() ? entry.title() : entry.text(), PostIngest.MAX_TEXT_LENGTH);
         Instant published = entry.publishedAt() != null ? entry.publishedAt() : clock.instant().truncatedTo(ChronoUnit.SECONDS);
         String externalId = entry.uri() != null && entry.uri().length() <= 1000 ? entry.uri() : null;
-        String title = entry.title().length() > 1000 ? entry.title().substring(0, 1000) : entry.title();
+        String title = cut(entry.title(), 1000);
         try {
             ingest.submit(new PostSubmission(source.id().toString(), externalId, link.toString(), link.getHost(),
                     source.medium().name(), null, title, text, published, null));
@@ -98,6 +119,15 @@ public class FeedPoller {
             log.debug("Source {}: skipped invalid entry {}: {}", source.id(), link, e.getBody().getDetail());
             return false;
         }
+    }
+
+    /** The text cut to at most {@code max} characters, never inside a surrogate pair. */
+    private static String cut(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+        return text.substring(0, end);
     }
 
     /** The entry's link made absolute against the feed's URL; null when it is missing or not http(s). */

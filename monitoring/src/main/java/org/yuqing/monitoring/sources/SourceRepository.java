@@ -121,6 +121,11 @@ class SourceRepository {
         update.where(SOURCE.ID.eq(id)).execute();
     }
 
+    void recordCounts(UUID id, int ingested, int skipped) {
+        db.update(SOURCE).set(SOURCE.LAST_INGESTED, ingested).set(SOURCE.LAST_SKIPPED, skipped)
+                .where(SOURCE.ID.eq(id)).execute();
+    }
+
     void recordFailure(UUID id, Instant now, String error, int failures, Instant next) {
         db.update(SOURCE)
                 .set(SOURCE.LAST_POLLED_AT, utc(now))

@@ -117,6 +117,16 @@ public class Sources {
         repository.recordSuccess(source.id(), now, etag, lastModified, ingested, skipped, now.plus(source.pollInterval()));
     }
 
+    /**
+     * A poll read entries from a broken feed (kept) or some entries failed: the source shows the problem and the
+     * counts, and is retried with backoff like a failed poll.
+     */
+    @Transactional
+    void recordPartialFailure(DueSource source, String error, int ingested, int skipped) {
+        recordFailure(source, error);
+        repository.recordCounts(source.id(), ingested, skipped);
+    }
+
     @Transactional
     void recordFailure(DueSource source, String error) {
         Instant now = now();

@@ -44,10 +44,11 @@ class UnitIsolationTest extends MonitoringIntegrationTest {
     private final String west = "west-" + suffix;
     private final String parent = "parent-" + suffix;
 
-    /** East's and west's objects: topic, source, post, incident and a file import. */
-    private record Objects(UUID topic, UUID source, UUID post, UUID incident, UUID upload, String word) {
+    /** East's and west's objects: topic, source, post, incident, a file import and a re-index (of an empty month). */
+    private record Objects(UUID topic, UUID source, UUID post, UUID incident, UUID upload, UUID reindex, String word) {
         List<String> ids() {
-            return List.of(topic.toString(), source.toString(), post.toString(), incident.toString(), upload.toString());
+            return List.of(topic.toString(), source.toString(), post.toString(), incident.toString(), upload.toString(),
+                    reindex.toString());
         }
     }
 
@@ -67,8 +68,10 @@ class UnitIsolationTest extends MonitoringIntegrationTest {
         JsonNode receipt = body(call(HttpMethod.POST, "/api/monitoring/posts", user(unit), post(word + "化工厂泄漏")), 201);
         assertThat(texts(receipt.path("matchedTopicIds"))).containsExactly(topic.toString());
         UUID upload = UUID.fromString(body(importFile(user(unit), post(word + "化工厂导入泄漏")), 202).path("id").asString());
+        UUID reindex = id(call(HttpMethod.POST, "/api/monitoring/admin/reindex", user(unit),
+                "{\"from\":\"2001-01\",\"to\":\"2001-01\"}"), 202);
         return new Objects(topic, source, UUID.fromString(receipt.path("id").asString()),
-                UUID.fromString(receipt.path("incidentIds").get(0).asString()), upload, word);
+                UUID.fromString(receipt.path("incidentIds").get(0).asString()), upload, reindex, word);
     }
 
     @Test
@@ -153,6 +156,19 @@ class UnitIsolationTest extends MonitoringIntegrationTest {
                 }
                 // neither is unit-scoped: the audit is for administrators, the feed for platform services
                 case "GET /api/monitoring/audit", "GET /internal/events" -> {
+                }
+                // one lexicon for every unit: its words name no unit's objects; the change is tried in NegativeShareTest
+                case "GET /api/monitoring/negative-words" -> assertThat(call(HttpMethod.GET, endpoint.pattern(), user(west), null)
+                        .getContentAsString(StandardCharsets.UTF_8)).doesNotContain(eastOwn.ids()).doesNotContain(east);
+                case "PUT /api/monitoring/negative-words" -> assertThat(call(HttpMethod.PUT, endpoint.pattern(), user(west), "{}")
+                        .getStatus()).as("an empty lexicon is refused, whoever sends it").isEqualTo(400);
+                case "POST /api/monitoring/admin/reindex" -> {
+                    // a platform-wide administrators' job (it only recomputes derived fields): west's start and its
+                    // progress name nothing of east's; a month no test publishes in keeps it short
+                    MockHttpServletResponse answer = call(HttpMethod.POST, endpoint.pattern(), user(west),
+                            "{\"from\":\"2001-01\",\"to\":\"2001-01\"}");
+                    assertThat(answer.getStatus()).isEqualTo(202);
+                    assertThat(answer.getContentAsString(StandardCharsets.UTF_8)).doesNotContain(eastOwn.ids()).doesNotContain(east);
                 }
                 default -> unclassified.add(endpoint.toString());
             }
@@ -255,6 +271,9 @@ class UnitIsolationTest extends MonitoringIntegrationTest {
         }
         if (p.startsWith("/api/monitoring/imports/")) {
             return eastOwn.upload();
+        }
+        if (p.startsWith("/api/monitoring/admin/reindex/")) {
+            return eastOwn.reindex();
         }
         throw new AssertionError(endpoint + " names an object this test does not know: add it");
     }

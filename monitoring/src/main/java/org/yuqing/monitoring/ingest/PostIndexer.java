@@ -1,0 +1,143 @@
+package org.yuqing.monitoring.ingest;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.yuqing.monitoring.search.PostDocument;
+import org.yuqing.monitoring.search.PostIndex;
+import org.yuqing.monitoring.search.SearchUnavailableException;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Stores accepted posts in Elasticsearch from the durable queue ({@code monitoring.post_index_queue}), so a post the
+ * API accepted is never lost when Elasticsearch is down (可靠入库).
+ *
+ * <p>Every submission queues its post's document in the transaction that records the post ({@link #enqueue}), then
+ * asks {@link #flush} to store it at once: when Elasticsearch answers, the post is searchable when the API returns and
+ * leaves the queue; when it does not, the post stays queued, the API still answers success (saying it is not
+ * searchable yet) and the scheduled {@link #catchUp} stores it once Elasticsearch is back, every
+ * {@code yuqing.monitoring.indexer.every} (5 s by default). A post is sent to Elasticsearch only under its queue
+ * row's lock and with the latest queued document, so a late catch-up never overwrites a newer submission; the
+ * Elasticsearch document id is the post id, so a post is never stored twice.
+ */
+@Service
+public class PostIndexer {
+
+    /** Posts per Elasticsearch bulk request when flushing or catching up. */
+    static final int BATCH = 500;
+
+    private static final System.Logger LOG = System.getLogger(PostIndexer.class.getName());
+
+    private final IndexQueue queue;
+    private final PostIndex index;
+    private final TransactionTemplate transaction;
+    private final AtomicBoolean failing = new AtomicBoolean();
+
+    PostIndexer(IndexQueue queue, PostIndex index, PlatformTransactionManager transactions) {
+        this.queue = queue;
+        this.index = index;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /**
+     * Queues the post's latest document; call inside the transaction that records the post, so both commit together.
+     */
+    public void enqueue(PostDocument document, Instant now) {
+        queue.put(document, now);
+    }
+
+    /**
+     * Stores the queued documents of these posts in Elasticsearch and removes them from the queue; posts no longer
+     * queued (someone else stored them meanwhile) need nothing.
+     *
+     * @return true when every one of them is searchable now; false when Elasticsearch failed (they stay queued)
+     */
+    public boolean flush(Collection<UUID> postIds) {
+        List<UUID> ids = postIds.stream().distinct().sorted().toList();
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + BATCH));
+            try {
+                transaction.executeWithoutResult(status -> store(queue.lock(chunk)));
+            } catch (SearchUnavailableException e) {
+                noteFailure(chunk, e);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Stores every queued post in Elasticsearch, oldest first, in batches of {@value #BATCH}; stops at the first
+     * failure (the rest stay queued for the next run).
+     *
+     * @return how many posts were stored
+     */
+    public int catchUp() {
+        int stored = 0;
+        while (true) {
+            List<UUID> batch = new ArrayList<>();
+            try {
+                Integer n = transaction.execute(status -> {
+                    List<PostDocument> documents = queue.lockOldest(BATCH);
+                    documents.forEach(d -> batch.add(d.id()));
+                    store(documents);
+                    return documents.size();
+                });
+                if (n == null || n == 0) {
+                    if (stored > 0 && failing.compareAndSet(true, false)) {
+                        LOG.log(System.Logger.Level.INFO, "Elasticsearch is back: the queued posts are stored");
+                    }
+                    return stored;
+                }
+                stored += n;
+            } catch (SearchUnavailableException e) {
+                noteFailure(batch, e);
+                return stored;
+            }
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${yuqing.monitoring.indexer.every:PT5S}",
+            initialDelayString = "${yuqing.monitoring.indexer.every:PT5S}")
+    void scheduledCatchUp() {
+        catchUp();
+    }
+
+    /** How many accepted posts wait for Elasticsearch. */
+    public int backlog() {
+        return queue.size();
+    }
+
+    /**
+     * The latest document of a post read from Elasticsearch: the queued one when a newer submission still waits for
+     * Elasticsearch, else {@code stored}. Jobs that rewrite stored posts start from it, so they never undo a newer
+     * submission.
+     */
+    public PostDocument latest(PostDocument stored) {
+        return queue.find(stored.id()).orElse(stored);
+    }
+
+    private void store(List<PostDocument> documents) {
+        if (!documents.isEmpty()) {
+            index.indexAll(documents);
+            queue.remove(documents.stream().map(PostDocument::id).toList());
+        }
+    }
+
+    private void noteFailure(List<UUID> postIds, SearchUnavailableException e) {
+        if (failing.compareAndSet(false, true)) {
+            LOG.log(System.Logger.Level.WARNING, "Elasticsearch is unavailable; accepted posts are queued until it is back: "
+                    + e.getBody().getDetail());
+        }
+        if (!postIds.isEmpty()) {
+            queue.failed(postIds, e.getBody().getDetail());
+        }
+    }
+}
