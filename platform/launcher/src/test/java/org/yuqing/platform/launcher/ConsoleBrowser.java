@@ -5,13 +5,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -33,13 +38,32 @@ final class ConsoleBrowser implements AutoCloseable {
     private final String gateway;
     private final Path screenshots;
     private final WebDriver driver;
-    private final WebDriverWait wait;
+    private int failures;
 
     private ConsoleBrowser(String gateway, Path screenshots, WebDriver driver) {
         this.gateway = gateway;
         this.screenshots = screenshots;
         this.driver = driver;
-        this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    }
+
+    /**
+     * Waits up to 30 seconds for {@code condition} to give a value (not {@code null} or {@code false}). On a timeout
+     * the page is saved as {@code failed-N.png} and the failure names what was awaited and what the page showed.
+     */
+    private <T> T until(String what, Function<WebDriver, T> condition) {
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                    .until(condition);
+        } catch (TimeoutException e) {
+            String page = bodyText();
+            try {
+                screenshot("failed-" + (++failures));
+            } catch (Exception ignored) {
+                // the failure below says what matters
+            }
+            throw new AssertionError("waited 30 s for " + what + " at " + driver.getCurrentUrl()
+                    + "; the page showed:\n" + page, e);
+        }
     }
 
     /**
@@ -66,10 +90,10 @@ final class ConsoleBrowser implements AutoCloseable {
         ConsoleBrowser browser = new ConsoleBrowser(gateway, screenshots, new ChromeDriver(service, options));
         try {
             browser.driver.get(gateway + "/");
-            browser.wait.until(d -> d.getCurrentUrl().contains("/login"));
+            browser.until("the login page", d -> d.getCurrentUrl().contains("/login"));
             browser.driver.findElement(By.name("username")).sendKeys(login);
             browser.driver.findElement(By.name("password")).sendKeys(password, Keys.ENTER);
-            browser.wait.until(d -> !d.getCurrentUrl().contains("/login"));
+            browser.until("the console after login", d -> !d.getCurrentUrl().contains("/login"));
             return browser;
         } catch (RuntimeException | Error e) {
             browser.close();
@@ -85,25 +109,39 @@ final class ConsoleBrowser implements AutoCloseable {
 
     /** Waits until the page shows {@code text}. */
     ConsoleBrowser waitForText(String text) {
-        wait.until(d -> bodyText().contains(text));
+        until("the text " + text, d -> bodyText().contains(text));
         return this;
     }
 
     /** Waits until the page's text satisfies {@code condition} (described as {@code what} on failure). */
     ConsoleBrowser waitUntil(String what, Predicate<String> condition) {
-        wait.withMessage(what).until(d -> condition.test(bodyText()));
+        until(what, d -> condition.test(bodyText()));
         return this;
     }
 
     /** Waits for the element with id {@code id} and returns it. */
     WebElement element(String id) {
-        return wait.until(d -> d.findElement(By.id(id)));
+        return until("the element " + id, d -> d.findElements(By.id(id)).stream().findFirst().orElse(null));
     }
 
-    /** Clicks the element with id {@code id}. */
+    /**
+     * Clicks the element with id {@code id} as a person would: scrolled into the middle of the window, and again
+     * while something passing lies over it (e.g. a notification fading out).
+     */
     ConsoleBrowser click(String id) {
-        element(id).click();
+        until("a click on " + id, d -> clicked(element(id)));
         return this;
+    }
+
+    private boolean clicked(WebElement element) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        try {
+            element.click();
+            return true;
+        } catch (ElementNotInteractableException covered) {
+            // ElementClickInterceptedException included: something lies over the element for now
+            return false;
+        }
     }
 
     /** Types into the input inside the field with id {@code id} (Vaadin fields wrap their input). */
@@ -112,6 +150,41 @@ final class ConsoleBrowser implements AutoCloseable {
         WebElement input = field.findElements(By.cssSelector("input, textarea")).stream().findFirst().orElse(field);
         input.sendKeys(text);
         return this;
+    }
+
+    /** Clicks the grid cell that shows {@code text} (selects its row). */
+    ConsoleBrowser clickCell(String text) {
+        until("a grid cell showing " + text, d -> d.findElements(By.xpath(
+                "//vaadin-grid-cell-content[contains(normalize-space(.), " + literal(text) + ")]")).stream()
+                .filter(WebElement::isDisplayed).findFirst().map(this::clicked).orElse(false));
+        return this;
+    }
+
+    /** Opens the select with id {@code id} and picks the option showing {@code text}. */
+    ConsoleBrowser choose(String id, String text) {
+        click(id);
+        until("an option showing " + text, d -> d.findElements(By.xpath(
+                "//vaadin-select-item[contains(normalize-space(.), " + literal(text) + ")]")).stream()
+                .filter(WebElement::isDisplayed).findFirst().map(this::clicked).orElse(false));
+        return this;
+    }
+
+    /** Waits until the element with id {@code id} shows {@code text}. */
+    ConsoleBrowser waitForText(String id, String text) {
+        until(id + " showing " + text, d -> {
+            List<WebElement> found = d.findElements(By.id(id));
+            return !found.isEmpty() && found.getFirst().getText().contains(text);
+        });
+        return this;
+    }
+
+    /** The address the browser shows. */
+    String currentUrl() {
+        return driver.getCurrentUrl();
+    }
+
+    private static String literal(String text) {
+        return text.contains("'") ? "\"" + text + "\"" : "'" + text + "'";
     }
 
     /** The visible text of the page. */

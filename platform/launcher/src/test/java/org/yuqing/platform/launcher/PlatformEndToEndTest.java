@@ -124,17 +124,16 @@ class PlatformEndToEndTest {
     @Test
     @Order(31)
     void on_the_case_board_a_handler_opens_the_case_records_the_phone_report_and_moves_it_on() throws Exception {
-        Matcher caseId = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"").matcher(get("/api/casework/cases"));
-        assertThat(caseId.find()).isTrue();
+        String caseId = firstId(get("/api/casework/cases"), "id");
         try (ConsoleBrowser console = ConsoleBrowser.login(settings.url("gateway"), DemoDrill.LOGIN, DemoDrill.PASSWORD,
                 SCREENSHOTS)) {
-            String card = "case-card-" + caseId.group(1);
+            String card = "case-card-" + caseId;
             assertThat(console.waitForText(DemoDrill.INCIDENT_TITLE).element(card).getText()).contains("重大");
             console.screenshot("case-board");
             console.click("cases-view-toggle").element("cases-grid");
             console.click("cases-view-toggle").element(card);
 
-            console.click("case-link-" + caseId.group(1)).element("case-header");
+            console.click("case-link-" + caseId).element("case-header");
             console.waitUntil("the case page with its clock and grade", text -> text.contains("上报时限")
                     && text.contains("级别：重大"));
             assertThat(console.element("case-grade-link").getAttribute("href")).contains("grading/incidents/");
@@ -144,7 +143,7 @@ class PlatformEndToEndTest {
             console.type("case-report-phone-to", "区委宣传部分管领导").click("case-report-phone-submit")
                     .waitForText("已记录电话报告");
             assertThat(console.element("case-clock-WRITTEN_REPORT").getText()).contains("剩余");
-            console.click("case-transition-RESPONDING").waitForText("处置回应");
+            console.click("case-transition-RESPONDING").waitForText("case-state", "处置回应");
             console.type("case-comment-text", "已联系企业核实伤亡情况").click("case-comment-submit")
                     .waitForText("已联系企业核实伤亡情况");
             console.screenshot("case-page-after-report");
@@ -154,8 +153,104 @@ class PlatformEndToEndTest {
             console.click("nav-accountability").element("accountability-grid");
             console.waitForText("district").screenshot("accountability");
         }
-        String timeline = get("/api/casework/cases/" + caseId.group(1));
+        String timeline = get("/api/casework/cases/" + caseId);
         assertThat(timeline).contains("区委宣传部分管领导").contains("已联系企业核实伤亡情况");
+    }
+
+    @Test
+    @Order(32)
+    void a_statement_is_drafted_refused_without_approvals_approved_step_by_step_and_released_from_the_console()
+            throws Exception {
+        String caseId = firstId(get("/api/casework/cases"), "id");
+        String title = "关于高新区化工厂爆炸的情况通报（控制台）";
+        try (ConsoleBrowser console = ConsoleBrowser.login(settings.url("gateway"), DemoDrill.LOGIN, DemoDrill.PASSWORD,
+                SCREENSHOTS)) {
+            console.open("statements/new?case=" + caseId, "起草要求");
+            console.element("statement-title").findElement(org.openqa.selenium.By.cssSelector("input")).clear();
+            console.type("statement-title", title)
+                    .type("statement-master", "11月22日，高新区一化工厂发生爆炸，消防救援力量已赶赴现场处置，伤亡情况正在核实。")
+                    .click("statement-save").waitForText("已保存为第 1 版");
+            console.waitUntil("the editor of the saved statement", text -> text.contains("指纹"));
+            String statementId = console.currentUrl().replaceAll(".*/statements/", "").replaceAll("[?#].*", "");
+            assertThat(statementId).matches("[0-9a-f-]{36}");
+            console.screenshot("statement-editor");
+
+            console.click("statement-release").waitForText("statement-status", "单位负责人");
+
+            for (String step : List.of("单位负责人", "分管领导", "主要领导")) {
+                console.open("approvals?statement=" + statementId, title).waitForText("approval-approve", step)
+                        .click("approval-approve").waitForText("已同意（" + step + "）");
+            }
+            console.screenshot("approvals");
+
+            console.open("statements/" + statementId, title).waitForText("statement-approvals", "已审 3/3")
+                    .click("statement-release").waitForText("已发布");
+            console.open("deliveries", "发布看板").waitForText("已送达").screenshot("deliveries");
+        }
+        assertThat(get("/public/statements/feed.atom")).contains(title);
+    }
+
+    @Test
+    @Order(33)
+    void a_monitor_reads_incidents_by_heat_narrows_a_search_by_site_and_tries_a_topic_before_saving() throws Exception {
+        try (ConsoleBrowser console = ConsoleBrowser.login(settings.url("gateway"), DemoDrill.LOGIN, DemoDrill.PASSWORD,
+                SCREENSHOTS)) {
+            console.open("incidents", DemoDrill.INCIDENT_TITLE).clickCell(DemoDrill.INCIDENT_TITLE)
+                    .waitForText("incident-detail", "主流媒体");
+            assertThat(console.element("incident-grading").getAttribute("href")).contains("grading/incidents/");
+            assertThat(console.element("incident-posts").getText()).contains("化工厂");
+            console.screenshot("incidents");
+
+            console.open("search", "舆情检索").type("search-field", "爆炸").click("search-button")
+                    .waitForText("search-total", "3");
+            console.click("facet-site-www.news.cn").waitForText("search-total", "1");
+            assertThat(console.element("search-export").getAttribute("href")).contains("site=www.news.cn");
+            console.screenshot("search-facets");
+
+            console.open("topics", "化工厂事故").click("topic-create").element("topic-editor");
+            console.type("topic-name", "高新区化工厂").type("topic-subject", "化工厂").type("topic-event", "爆炸")
+                    .click("topic-test").waitForText("topic-preview", "化工厂发生爆炸");
+            console.screenshot("topic-test");
+
+            console.open("sources", "信息源").element("sources-grid");
+            console.screenshot("sources");
+        }
+    }
+
+    @Test
+    @Order(34)
+    void an_analyst_reads_the_grade_with_its_reasons_overrides_it_with_a_reason_and_tries_plans_side_by_side()
+            throws Exception {
+        String incidentId = firstId(get("/api/grading/incidents"), "incidentId");
+        try (ConsoleBrowser console = ConsoleBrowser.login(settings.url("gateway"), DemoDrill.LOGIN, DemoDrill.PASSWORD,
+                SCREENSHOTS)) {
+            console.open("grades", DemoDrill.INCIDENT_TITLE).waitForText("grades-grid", "重大");
+
+            console.open("grading/incidents/" + incidentId, "系统定级").waitForText("grade-level", "重大");
+            assertThat(console.element("grade-reasons").getText()).contains("预案");
+            console.screenshot("grade");
+            console.click("grade-override").choose("override-level", "较大").click("grade-override-dialog-save")
+                    .waitForText("必须填写原因");
+            console.type("override-reason", "经核实无人员伤亡，影响范围有限").click("grade-override-dialog-save")
+                    .waitForText("grade-level", "较大");
+            assertThat(console.element("grade-history").getText()).contains("分析员 demo");
+            console.screenshot("grade-override");
+
+            console.open("plans", "预案").clickCell("区网络舆情处置工作应急预案").waitForText("plan-title", "第");
+            console.screenshot("plans");
+
+            console.open("what-if", "研判推演").type("whatif-volume", "600").click("whatif-run")
+                    .waitForText("whatif-result", "重大");
+            console.screenshot("what-if");
+        }
+        assertThat(get("/api/grading/incidents/" + incidentId)).contains("经核实无人员伤亡");
+    }
+
+    /** The first value of the JSON field {@code name} that is a UUID. */
+    static String firstId(String json, String name) {
+        Matcher id = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([0-9a-f-]{36})\"").matcher(json);
+        assertThat(id.find()).as("%s in %s", name, json).isTrue();
+        return id.group(1);
     }
 
     @Test
