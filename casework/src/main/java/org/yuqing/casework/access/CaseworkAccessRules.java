@@ -20,6 +20,8 @@ import static org.springframework.http.HttpMethod.POST;
  *           {@code GET /api/casework/cases/{id}/ledger}, {@code GET /api/casework/accountability},
  *           {@code GET /api/casework/notifications}, {@code GET /api/casework/cases/{id}/attachments/{attachmentId}}</td>
  *       <td>every person: MONITOR, ANALYST, LEADER, UNIT_HANDLER, PUBLISHER, ADMIN</td></tr>
+ *   <tr><td>{@code GET /api/casework/cases/{id}/documents/{kind}.{format}} (登记表、专报、总结评估 as PDF/DOCX; audited
+ *           as EXPORT)</td><td>every person</td></tr>
  *   <tr><td>{@code GET /api/casework/ledger/verify} (reveals no case content)</td><td>every person</td></tr>
  *   <tr><td>{@code POST /api/casework/notifications/{id}/read} (one's own inbox)</td><td>every person</td></tr>
  *   <tr><td>{@code POST /api/casework/cases} (open a case by hand, 人工立案)</td><td>ANALYST, UNIT_HANDLER</td></tr>
@@ -46,6 +48,7 @@ public class CaseworkAccessRules {
                 .requestMatchers(GET, "/api/casework/cases", "/api/casework/cases/*", "/api/casework/cases/*/ledger",
                         "/api/casework/ledger/verify", "/api/casework/accountability",
                         "/api/casework/notifications", "/api/casework/cases/*/attachments/*").hasAnyRole(PERSONS)
+                .requestMatchers(GET, "/api/casework/cases/*/documents/*").hasAnyRole(PERSONS)
                 .requestMatchers(POST, "/api/casework/notifications/*/read").hasAnyRole(PERSONS)
                 .requestMatchers(POST, "/api/casework/cases").hasAnyRole(OPEN_BY_HAND)
                 .requestMatchers(POST, "/api/casework/cases/*/reports", "/api/casework/cases/*/transitions",

@@ -47,6 +47,7 @@ class AccessMatrixTest extends AccessTestSupport {
             entry("POST /api/casework/cases/{id}/comments", CASE_WORKERS),
             entry("POST /api/casework/cases/{id}/attachments", CASE_WORKERS),
             entry("GET /api/casework/cases/{id}/attachments/{attachmentId}", PERSONS),
+            entry("GET /api/casework/cases/{id}/documents/{kind}.{format}", PERSONS),
             entry("GET /api/casework/audit", EnumSet.of(ADMIN)),
             entry("GET /internal/events", EnumSet.of(SERVICE)),
             // The container's error page is reached by error dispatches only; asked for directly, nobody may.
