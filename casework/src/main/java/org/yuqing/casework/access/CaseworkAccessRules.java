@@ -24,6 +24,8 @@ import static org.springframework.http.HttpMethod.PUT;
  *           {@code GET /api/casework/notifications/deliveries} (the delivery log),
  *           {@code GET /api/casework/accountability/units} (迟报/漏报/瞒报 per unit)</td>
  *       <td>every person: MONITOR, ANALYST, LEADER, UNIT_HANDLER, PUBLISHER, ADMIN</td></tr>
+ *   <tr><td>{@code GET /api/casework/cases/{id}/documents/{kind}.{format}} (登记表、专报、总结评估 as PDF/DOCX; audited
+ *           as EXPORT)</td><td>every person</td></tr>
  *   <tr><td>{@code GET /api/casework/ledger/verify} (reveals no case content)</td><td>every person</td></tr>
  *   <tr><td>{@code POST /api/casework/notifications/{id}/read} (one's own inbox)</td><td>every person</td></tr>
  *   <tr><td>{@code POST /api/casework/cases} (open a case by hand, 人工立案)</td><td>ANALYST, UNIT_HANDLER</td></tr>
@@ -65,6 +67,7 @@ public class CaseworkAccessRules {
                 .requestMatchers(PUT, "/api/casework/contacts/people/*", "/api/casework/contacts/units/*")
                 .hasRole(Role.ADMIN.name())
                 .requestMatchers(DELETE, "/api/casework/contacts/people/*").hasRole(Role.ADMIN.name())
+                .requestMatchers(GET, "/api/casework/cases/*/documents/*").hasAnyRole(PERSONS)
                 .requestMatchers(POST, "/api/casework/notifications/*/read").hasAnyRole(PERSONS)
                 .requestMatchers(POST, "/api/casework/cases").hasAnyRole(OPEN_BY_HAND)
                 .requestMatchers(POST, "/api/casework/cases/*/reports", "/api/casework/cases/*/transitions",

@@ -56,6 +56,7 @@ class AccessMatrixTest extends AccessTestSupport {
             entry("DELETE /api/casework/contacts/people/{login}", EnumSet.of(ADMIN)),
             entry("GET /api/casework/contacts/units", EnumSet.of(ADMIN)),
             entry("PUT /api/casework/contacts/units/{unitId}", EnumSet.of(ADMIN)),
+            entry("GET /api/casework/cases/{id}/documents/{kind}.{format}", PERSONS),
             entry("GET /api/casework/audit", EnumSet.of(ADMIN)),
             entry("GET /internal/events", EnumSet.of(SERVICE)),
             // The container's error page is reached by error dispatches only; asked for directly, nobody may.

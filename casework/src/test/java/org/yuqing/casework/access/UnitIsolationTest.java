@@ -195,6 +195,19 @@ class UnitIsolationTest extends AccessTestSupport {
                     assertThat(status(call(viaOwnCase, null, null, null, westUser)))
                             .as("west reaching east's object through west's own case: " + endpoint).isEqualTo(404);
                 }
+                case "GET /api/casework/cases/{id}/documents/{kind}.{format}" -> {
+                    // Real documents, so that only the scope refuses (an unknown document name is a 404 of its own).
+                    for (String document : List.of("registration.pdf", "special-report.docx", "review.pdf")) {
+                        MvcTestResult refused = call("GET /api/casework/cases/" + eastCase + "/documents/" + document,
+                                null, null, null, westUser);
+                        assertThat(status(refused)).as("west reading east's " + document).isEqualTo(404);
+                        assertThat(problem(refused)).as("the 404 of east's " + document + " says what an unknown id's says")
+                                .isEqualTo(problem(call("GET /api/casework/cases/" + UUID.randomUUID() + "/documents/"
+                                        + document, null, null, null, westUser)));
+                    }
+                    assertThat(status(call("GET /api/casework/cases/" + eastCase + "/documents/registration.pdf", null,
+                            null, null, eastUser))).as("east reading its own registration form").isEqualTo(200);
+                }
                 default -> {
                     if (!namesAnObject(endpoint)) {
                         fail("classify the new endpoint " + endpoint + " in this test: which unit's objects does it show?");
@@ -235,6 +248,8 @@ class UnitIsolationTest extends AccessTestSupport {
         for (UUID id : List.of(eastCase, westCase)) {
             assertThat(status(call("GET /api/casework/cases/{id}", id, null, null, parentUser))).isEqualTo(200);
             assertThat(status(call("GET /api/casework/cases/{id}/ledger", id, null, null, parentUser))).isEqualTo(200);
+            assertThat(status(call("GET /api/casework/cases/" + id + "/documents/registration.pdf", null, null, null,
+                    parentUser))).isEqualTo(200);
         }
         for (String unit : List.of(east, west)) {
             assertThat(status(call("GET /api/casework/accountability", null, "unit=" + unit, null, parentUser)))
