@@ -25,8 +25,11 @@ import org.yuqing.security.Role;
  *       <td>LEADER only</td></tr>
  *   <tr><td>{@code POST /api/publishing/statements/{id}/publish},
  *       {@code POST /api/publishing/statements/{id}/releases/{channel}/retry},
- *       {@code POST /api/publishing/statements/{id}/releases/manual/proof}</td>
+ *       {@code POST /api/publishing/statements/{id}/releases/manual/proof},
+ *       {@code PUT …/statements/{id}/schedule}, {@code DELETE …/statements/{id}/schedule} (定时发布),
+ *       {@code POST …/statements/{id}/retract} (撤回), {@code POST …/statements/{id}/corrections} (更正)</td>
  *       <td>PUBLISHER only</td></tr>
+ *   <tr><td>{@code GET /api/publishing/channels} (channel configuration)</td><td>ADMIN only</td></tr>
  *   <tr><td>{@code /public/**} (the public statements site and its Atom feed)</td>
  *       <td>everyone, no token</td></tr>
  * </table>
@@ -52,7 +55,12 @@ class PublishingAccessRules implements AccessRules {
                 .requestMatchers(HttpMethod.POST, STATEMENTS + "/*/approvals").hasRole(Role.LEADER.name())
                 .requestMatchers(HttpMethod.POST, STATEMENTS + "/*/publish").hasRole(Role.PUBLISHER.name())
                 .requestMatchers(HttpMethod.POST, STATEMENTS + "/*/releases/*/retry").hasRole(Role.PUBLISHER.name())
-                .requestMatchers(HttpMethod.POST, STATEMENTS + "/*/releases/manual/proof").hasRole(Role.PUBLISHER.name());
+                .requestMatchers(HttpMethod.POST, STATEMENTS + "/*/releases/manual/proof").hasRole(Role.PUBLISHER.name())
+                .requestMatchers(HttpMethod.PUT, STATEMENTS + "/*/schedule").hasRole(Role.PUBLISHER.name())
+                .requestMatchers(HttpMethod.DELETE, STATEMENTS + "/*/schedule").hasRole(Role.PUBLISHER.name())
+                .requestMatchers(HttpMethod.POST, STATEMENTS + "/*/retract").hasRole(Role.PUBLISHER.name())
+                .requestMatchers(HttpMethod.POST, STATEMENTS + "/*/corrections").hasRole(Role.PUBLISHER.name())
+                .requestMatchers(HttpMethod.GET, "/api/publishing/channels").hasRole(Role.ADMIN.name());
     }
 
     private static String[] names(Role... roles) {

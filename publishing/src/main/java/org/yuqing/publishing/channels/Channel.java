@@ -53,4 +53,18 @@ public interface Channel {
      * @return what happened; never {@code null}
      */
     Delivery deliver(Publication publication);
+
+    /**
+     * Releases the statement on a channel whose delivery takes several calls (e.g. draft, then publish): the
+     * adapter reads how far earlier attempts got and saves each step as soon as it is done (it commits at once), so
+     * a retry continues instead of posting twice. By default the progress is ignored.
+     *
+     * @param publication the approved text and where the public page of it is
+     * @param progress    this release's progress, kept across attempts
+     * @return what happened; {@link Delivery.Status#PENDING} when the platform is still working on it (the worker
+     *         asks again later); never {@code null}
+     */
+    default Delivery deliver(Publication publication, DeliveryProgress progress) {
+        return deliver(publication);
+    }
 }

@@ -1,6 +1,7 @@
 package org.yuqing.publishing.channels;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 import java.net.URI;
 import java.time.Duration;
@@ -15,16 +16,97 @@ import java.util.List;
  * @param wecom    a WeCom (企业微信) group robot
  * @param dingtalk a DingTalk (钉钉) group robot
  * @param manual   releases made by hand (e.g. 政务微博 posted by the press officer) and proven by their URL
+ * @param weibo    政务微博 through Weibo's {@code statuses/share} API
+ * @param wechat   政务微信: the official account's draft and free-publish APIs
  */
 @ConfigurationProperties("yuqing.publishing.channels")
-public record ChannelProperties(Email email, Webhook webhook, WeCom wecom, DingTalk dingtalk, Manual manual) {
+public record ChannelProperties(Email email, Webhook webhook, WeCom wecom, DingTalk dingtalk, Manual manual,
+                                Weibo weibo, WeChat wechat) {
 
+    /** Binds the configuration; absent channels are off. */
+    @ConstructorBinding
     public ChannelProperties {
         email = email == null ? new Email(false, List.of(), null) : email;
         webhook = webhook == null ? new Webhook(false, List.of(), null, null) : webhook;
         wecom = wecom == null ? new WeCom(false, null, null, null) : wecom;
         dingtalk = dingtalk == null ? new DingTalk(false, null, null, null, null) : dingtalk;
         manual = manual == null ? new Manual(false, null) : manual;
+        weibo = weibo == null ? new Weibo(false, null, null, null, null, null) : weibo;
+        wechat = wechat == null ? new WeChat(false, null, null, null, null, null, null) : wechat;
+    }
+
+    /** The channels without Weibo and the official account (both off). */
+    public ChannelProperties(Email email, Webhook webhook, WeCom wecom, DingTalk dingtalk, Manual manual) {
+        this(email, webhook, wecom, dingtalk, manual, null, null);
+    }
+
+    /**
+     * 政务微博 via Weibo's open API: {@code POST <url>} (form {@code access_token}, {@code status}, {@code rip}).
+     *
+     * @param enabled     whether statements are posted; ignored (off) without access token or rip
+     * @param url         the share endpoint (default {@code https://api.weibo.com/2/statuses/share.json})
+     * @param accessToken the office account's OAuth2 access token (a credential: never logged nor shown)
+     * @param rip         the real IP of the posting office that Weibo requires ({@code rip})
+     * @param postUrl     prefix of a posted status's address, its {@code idstr} appended
+     *                    (default {@code https://m.weibo.cn/status/})
+     * @param timeout     how long Weibo may take (default 10 s)
+     */
+    public record Weibo(boolean enabled, URI url, String accessToken, String rip, String postUrl, Duration timeout) {
+
+        public Weibo {
+            url = url == null ? URI.create("https://api.weibo.com/2/statuses/share.json") : url;
+            postUrl = postUrl == null || postUrl.isBlank() ? "https://m.weibo.cn/status/" : postUrl.strip();
+            timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
+        }
+
+        /** Whether posts go out: switched on, with an access token and the office's IP. */
+        public boolean active() {
+            return enabled && accessToken != null && !accessToken.isBlank() && rip != null && !rip.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "Weibo[enabled=" + enabled + ", url=" + url + ", accessToken=****, rip=" + rip + ", postUrl="
+                    + postUrl + ", timeout=" + timeout + "]";
+        }
+    }
+
+    /**
+     * 政务微信 (official account): access token from {@code POST <baseUrl>/cgi-bin/stable_token}, the article as a draft
+     * ({@code /cgi-bin/draft/add}), published with {@code /cgi-bin/freepublish/submit} and followed with
+     * {@code /cgi-bin/freepublish/get}.
+     *
+     * @param enabled      whether statements are published; ignored (off) without app id, secret and cover
+     * @param baseUrl      the API's address (default {@code https://api.weixin.qq.com})
+     * @param appId        the account's AppID
+     * @param appSecret    the account's AppSecret (a credential: never logged nor shown)
+     * @param thumbMediaId the permanent image material used as every article's cover ({@code thumb_media_id})
+     * @param author       the articles' author (default: none), at most 16 characters
+     * @param timeout      how long one call may take (default 10 s)
+     */
+    public record WeChat(boolean enabled, URI baseUrl, String appId, String appSecret, String thumbMediaId,
+                         String author, Duration timeout) {
+
+        public WeChat {
+            baseUrl = baseUrl == null ? URI.create("https://api.weixin.qq.com") : baseUrl;
+            timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
+            author = author == null || author.isBlank() ? null : author.strip();
+        }
+
+        /** Whether articles go out: switched on, with app id, secret and cover image. */
+        public boolean active() {
+            return enabled && present(appId) && present(appSecret) && present(thumbMediaId);
+        }
+
+        private static boolean present(String value) {
+            return value != null && !value.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "WeChat[enabled=" + enabled + ", baseUrl=" + baseUrl + ", appId=" + appId + ", appSecret=****, "
+                    + "thumbMediaId=" + thumbMediaId + ", author=" + author + ", timeout=" + timeout + "]";
+        }
     }
 
     /**

@@ -13,13 +13,18 @@ import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import org.yuqing.publishing.renditions.Master;
+import org.yuqing.publishing.renditions.Rendition;
+import org.yuqing.publishing.renditions.Renditions;
+
 import java.util.Date;
+import java.util.List;
 
 /**
- * Email to the press list (新闻媒体邮件): one multipart/alternative message (plain text and escaped
- * HTML of the one approved text) from the office's address, Bcc to the configured list. The
+ * Email to the press list (新闻媒体邮件): one multipart/alternative message from the office's address, Bcc to the
+ * configured list, carrying the approved {@code email} rendition ({@link Renditions}) — its subject, its text as the
+ * plain part, and the same text as escaped HTML paragraphs (the public link clickable) — never the master
+ * re-formatted at send time. The
  * {@code Message-ID} and {@code X-Yuqing-Statement} header derive from the statement id, so a
  * retried mail is recognisable as the same release.
  */
@@ -32,10 +37,12 @@ class EmailChannel implements Channel {
 
     private final ChannelProperties.Email settings;
     private final ObjectProvider<JavaMailSender> mailSender;
+    private final Renditions renditions;
 
-    EmailChannel(ChannelProperties properties, ObjectProvider<JavaMailSender> mailSender) {
+    EmailChannel(ChannelProperties properties, ObjectProvider<JavaMailSender> mailSender, Renditions renditions) {
         this.settings = properties.email();
         this.mailSender = mailSender;
+        this.renditions = renditions;
     }
 
     @Override
@@ -75,17 +82,19 @@ class EmailChannel implements Channel {
         for (String recipient : settings.recipients()) {
             message.addRecipient(Message.RecipientType.BCC, new InternetAddress(recipient, true));
         }
+        Rendition email = renditions.of(new Master(p.statementId(), p.kindName(), p.title(), p.body(), p.publicUrl()),
+                "email").orElseThrow();
         // RFC 2047 encoded word in UTF-8: Chinese titles survive every mail server
-        message.setSubject("【" + p.kindName() + "】" + p.title(), "UTF-8");
+        message.setSubject(email.subject(), "UTF-8");
         message.setSentDate(Date.from(p.publishedAt()));
         message.setHeader("Message-ID", messageId(p));
         message.setHeader("X-Yuqing-Statement", p.statementId().toString());
         message.setHeader("X-Yuqing-Idempotency-Key", p.statementId() + ":" + NAME);
 
         MimeBodyPart text = new MimeBodyPart();
-        text.setText(plainText(p), "UTF-8", "plain");
+        text.setText(email.content(), "UTF-8", "plain");
         MimeBodyPart html = new MimeBodyPart();
-        html.setText(html(p), "UTF-8", "html");
+        html.setText(html(email, p.publicUrl()), "UTF-8", "html");
         MimeMultipart alternative = new MimeMultipart("alternative");
         alternative.addBodyPart(text);
         alternative.addBodyPart(html);
@@ -97,24 +106,25 @@ class EmailChannel implements Channel {
         return "<statement-" + p.statementId() + "@yuqing.publishing>";
     }
 
-    static String plainText(Publication p) {
-        return p.title() + "\n\n" + p.body() + "\n\n" + p.kindName() + " · "
-                + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(p.publishedAt().atOffset(ZoneOffset.UTC))
-                + "\n" + p.publicUrl() + "\n";
-    }
-
-    static String html(Publication p) {
+    /**
+     * The email rendition's text as an HTML document: its first line the heading, every other non-blank line a
+     * paragraph, the public link a link; all of it escaped.
+     */
+    static String html(Rendition email, String publicUrl) {
+        List<String> lines = email.content().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
         StringBuilder out = new StringBuilder("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"><title>")
-                .append(escape(p.title())).append("</title></head><body>\n<h1>").append(escape(p.title()))
-                .append("</h1>\n");
-        for (String line : p.body().split("\\R")) {
-            if (!line.isBlank()) {
-                out.append("<p>").append(escape(line.strip())).append("</p>\n");
+                .append(escape(email.subject())).append("</title></head><body>\n");
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (i == 0) {
+                out.append("<h1>").append(escape(line)).append("</h1>\n");
+            } else if (line.equals(publicUrl)) {
+                out.append("<p><a href=\"").append(escape(line)).append("\">").append(escape(line)).append("</a></p>\n");
+            } else {
+                out.append("<p>").append(escape(line)).append("</p>\n");
             }
         }
-        out.append("<p><a href=\"").append(escape(p.publicUrl())).append("\">").append(escape(p.publicUrl()))
-                .append("</a></p>\n</body></html>\n");
-        return out.toString();
+        return out.append("</body></html>\n").toString();
     }
 
     static String escape(String text) {

@@ -3,6 +3,8 @@ package org.yuqing.publishing.channels;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.yuqing.publishing.renditions.Master;
+import org.yuqing.publishing.renditions.Renditions;
 import tools.jackson.databind.json.JsonMapper;
 
 import javax.crypto.Mac;
@@ -23,7 +25,8 @@ import java.util.Map;
 
 /**
  * Signed webhook for a CMS (网站群 / 第三方平台): POSTs the statement as JSON
- * {@code {id, title, body, kind, publishedAt, publicUrl}} to every configured URL with
+ * {@code {id, title, body, kind, publishedAt, publicUrl, html, contentHash}} — {@code html} being the approved
+ * {@code website} rendition the CMS shows, {@code contentHash} what the approvals bind — to every configured URL with
  * {@code X-Yuqing-Timestamp} (Unix seconds), {@code X-Yuqing-Signature: sha256=<hex HMAC-SHA256 of
  * "<timestamp>.<body>">} and {@code Idempotency-Key: <statement id>:webhook}. A 2xx from every
  * receiver is a delivery; anything else fails it, naming the receiver and its status.
@@ -42,11 +45,13 @@ class WebhookChannel implements Channel {
     private final JsonMapper json;
     private final Clock clock;
     private final HttpClient http;
+    private final Renditions renditions;
 
-    WebhookChannel(ChannelProperties properties, JsonMapper json, Clock clock) {
+    WebhookChannel(ChannelProperties properties, JsonMapper json, Clock clock, Renditions renditions) {
         this.settings = properties.webhook();
         this.json = json;
         this.clock = clock;
+        this.renditions = renditions;
         this.http = HttpClient.newBuilder().connectTimeout(settings.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -70,6 +75,10 @@ class WebhookChannel implements Channel {
         payload.put("kind", p.kind());
         payload.put("publishedAt", p.publishedAt().toString());
         payload.put("publicUrl", p.publicUrl());
+        // what the CMS shows: the approved website rendition, not the master formatted by the receiver
+        payload.put("html", renditions.of(new Master(p.statementId(), p.kindName(), p.title(), p.body(),
+                p.publicUrl()), "website").orElseThrow().content());
+        payload.put("contentHash", p.contentHash());
         String body = json.writeValueAsString(payload);
         String timestamp = Long.toString(clock.instant().getEpochSecond());
         String signature = "sha256=" + sign(settings.secret(), timestamp, body);

@@ -21,7 +21,10 @@ import java.util.Optional;
  *   <li>{@code email}: subject 【类别】标题 and a plain-text body with the public link;</li>
  *   <li>{@code sms}: 【发布单位】 signature, text and link, split into segments of at most
  *       {@value #SMS_SEGMENT} UTF-16 units (one Chinese SMS), numbered {@code (1/n)} when there is more than one;</li>
- *   <li>{@code microblog}: at most {@value #MICROBLOG_MAX} characters, cut with 「……全文：链接」 when longer;</li>
+ *   <li>{@code microblog}: a 政务微博 post as Weibo's {@code statuses/share} takes it — at most {@value #MICROBLOG_MAX}
+ *       characters counted Weibo's way ({@link #weiboLength}), always ending with the public link (Weibo requires a
+ *       link of the app's safe domain), cut with 「……全文：链接」 when longer; {@code #} becomes {@code ＃} (Weibo
+ *       refuses #话题词# in shared posts);</li>
  *   <li>{@code wechat}: official-account article HTML with inline styles only (the editor drops style sheets and
  *       outside links, so the public address is plain text);</li>
  *   <li>{@code robot}: WeCom / DingTalk group-robot markdown, at most {@value #ROBOT_MAX_BYTES} bytes of UTF-8
@@ -33,8 +36,8 @@ public class Renditions {
 
     /** UTF-16 units of one Chinese (UCS-2) short message. */
     public static final int SMS_SEGMENT = 70;
-    /** Characters of one microblog post. */
-    public static final int MICROBLOG_MAX = 2000;
+    /** Characters of one shared Weibo post (statuses/share: 140 Chinese characters). */
+    public static final int MICROBLOG_MAX = 140;
     /** Bytes (UTF-8) of one WeCom markdown message. */
     public static final int ROBOT_MAX_BYTES = 4096;
 
@@ -105,13 +108,26 @@ public class Renditions {
     }
 
     Rendition microblog(Master m) {
-        String full = "【" + m.title() + "】" + String.join("\n", paragraphs(m.body()));
-        if (full.codePointCount(0, full.length()) <= MICROBLOG_MAX) {
-            return Rendition.whole("microblog", "政务微博", "text", null, full, false);
+        String full = ("【" + m.title() + "】" + String.join("\n", paragraphs(m.body()))).replace('#', '＃');
+        String whole = full + " " + m.publicUrl();
+        if (weiboLength(whole) <= MICROBLOG_MAX) {
+            return Rendition.whole("microblog", "政务微博", "text", null, whole, false);
         }
         String link = "……全文：" + m.publicUrl();
-        String kept = firstCodePoints(full, MICROBLOG_MAX - link.codePointCount(0, link.length()));
-        return Rendition.whole("microblog", "政务微博", "text", null, kept + link, true);
+        int count = full.codePointCount(0, full.length());
+        while (count > 0 && weiboLength(firstCodePoints(full, count) + link) > MICROBLOG_MAX) {
+            count--;
+        }
+        return Rendition.whole("microblog", "政务微博", "text", null, firstCodePoints(full, count) + link, true);
+    }
+
+    /**
+     * The length of a text as Weibo counts it: a character of the Latin-1 range (ASCII letters, digits, the
+     * characters of a URL) counts half, every other character (汉字, full-width punctuation) one; rounded up.
+     */
+    public static int weiboLength(String text) {
+        int halves = text.codePoints().map(cp -> cp <= 0xFF ? 1 : 2).sum();
+        return (halves + 1) / 2;
     }
 
     Rendition wechat(Master m) {

@@ -24,10 +24,12 @@ class AtomFeed {
     private static final String XML = "http://www.w3.org/XML/1998/namespace";
 
     private final PublishingProperties properties;
+    private final StatementPages pages;
     private final XMLOutputFactory factory = XMLOutputFactory.newFactory();
 
-    AtomFeed(PublishingProperties properties) {
+    AtomFeed(PublishingProperties properties, StatementPages pages) {
         this.properties = properties;
+        this.pages = pages;
     }
 
     /**
@@ -46,9 +48,10 @@ class AtomFeed {
             w.writeAttribute("xml", XML, "lang", "zh-CN");
             text(w, "id", properties.feedId());
             text(w, "title", properties.siteTitle());
-            text(w, "updated", time(statements.isEmpty() ? now : statements.getFirst().publishedAt()));
-            link(w, "self", "application/atom+xml", properties.feedUrl());
-            link(w, "alternate", "text/html", properties.siteUrl());
+            text(w, "updated", time(statements.stream().map(PublicStatement::updatedAt).max(Instant::compareTo)
+                    .orElse(now)));
+            link(w, "self", "application/atom+xml", properties.feedUrl(), null);
+            link(w, "alternate", "text/html", properties.siteUrl(), null);
             w.writeStartElement(ATOM, "author");
             text(w, "name", properties.publisher());
             w.writeEndElement();
@@ -67,17 +70,26 @@ class AtomFeed {
     private void entry(XMLStreamWriter w, PublicStatement s) throws XMLStreamException {
         w.writeStartElement(ATOM, "entry");
         text(w, "id", "urn:uuid:" + s.id());
-        text(w, "title", s.title());
+        boolean retracted = s.withdrawal() != null && !s.withdrawal().corrected();
+        String mark = s.withdrawal() == null ? "" : retracted ? "【已撤回】" : "【已更正】";
+        text(w, "title", mark + s.title());
         text(w, "published", time(s.publishedAt()));
-        // a published statement is frozen; corrections go out as new statements
-        text(w, "updated", time(s.publishedAt()));
-        link(w, "alternate", "text/html", properties.statementUrl(s.id()));
+        // the text is frozen; the entry changes once, when it is retracted or corrected
+        text(w, "updated", time(s.updatedAt()));
+        link(w, "alternate", "text/html", properties.statementUrl(s.id()), null);
+        // RFC 4287 4.2.7.2 "related": a correction notice and what it corrects point at each other
+        if (s.withdrawal() != null && s.withdrawal().corrected()) {
+            link(w, "related", "text/html", properties.statementUrl(s.withdrawal().noticeId()), "更正说明");
+        }
+        if (s.corrects() != null) {
+            link(w, "related", "text/html", properties.statementUrl(s.corrects()), "原发布内容");
+        }
         w.writeEmptyElement(ATOM, "category");
         w.writeAttribute("term", s.kind().name());
         w.writeAttribute("label", s.kind().chineseName());
         w.writeStartElement(ATOM, "content");
         w.writeAttribute("type", "html");
-        w.writeCharacters(Html.paragraphs(s.body()));
+        w.writeCharacters(pages.notices(s) + (retracted ? "" : Html.paragraphs(s.body())));
         w.writeEndElement();
         w.writeEndElement();
     }
@@ -88,11 +100,15 @@ class AtomFeed {
         w.writeEndElement();
     }
 
-    private static void link(XMLStreamWriter w, String rel, String type, String href) throws XMLStreamException {
+    private static void link(XMLStreamWriter w, String rel, String type, String href, String title)
+            throws XMLStreamException {
         w.writeEmptyElement(ATOM, "link");
         w.writeAttribute("rel", rel);
         w.writeAttribute("type", type);
         w.writeAttribute("href", href);
+        if (title != null) {
+            w.writeAttribute("title", title);
+        }
     }
 
     private static String time(Instant at) {

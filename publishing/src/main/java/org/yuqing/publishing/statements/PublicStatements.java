@@ -33,6 +33,11 @@ public class PublicStatements {
     }
 
     private static PublicStatement toPublic(StatementRow s) {
-        return new PublicStatement(s.id(), s.kind(), s.title(), s.body(), s.publishedAt(), s.publicUrl());
+        PublicStatement.Withdrawal withdrawal = s.withdrawn()
+                ? new PublicStatement.Withdrawal("CORRECTION".equals(s.withdrawnKind()), s.withdrawnReason(),
+                s.withdrawnAt(), s.withdrawnNotice())
+                : null;
+        return new PublicStatement(s.id(), s.kind(), s.title(), s.body(), s.publishedAt(), s.publicUrl(),
+                s.corrects(), withdrawal);
     }
 }

@@ -3,6 +3,7 @@ package org.yuqing.publishing.statements;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,6 +16,7 @@ import org.yuqing.domain.ApprovalStep;
 import org.yuqing.security.Caller;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -67,6 +69,31 @@ class StatementController {
         return statements.proveManualRelease(id, request.url(), caller);
     }
 
+    /** Schedules the release of the approved statement (定时发布) at {@code at}; replaces an earlier schedule. */
+    @PutMapping("/{id}/schedule")
+    StatementView schedule(@PathVariable UUID id, @Valid @RequestBody ReleaseTime request, Caller caller) {
+        return statements.schedule(id, request.at(), caller);
+    }
+
+    /** Cancels the scheduled release. */
+    @DeleteMapping("/{id}/schedule")
+    StatementView cancelSchedule(@PathVariable UUID id, Caller caller) {
+        return statements.cancelSchedule(id, caller);
+    }
+
+    /** Retracts the published statement (撤回), with the reason the public page shows. */
+    @PostMapping("/{id}/retract")
+    StatementView retract(@PathVariable UUID id, @RequestBody Withdrawal request, Caller caller) {
+        return statements.retract(id, request.reason(), caller);
+    }
+
+    /** Drafts the correction notice (更正说明) of the published statement; it goes through the approval chain. */
+    @PostMapping("/{id}/corrections")
+    ResponseEntity<StatementView> correct(@PathVariable UUID id, @RequestBody Correction request, Caller caller) {
+        StatementView notice = statements.correct(id, request.title(), request.body(), request.reason(), caller);
+        return ResponseEntity.created(URI.create("/api/publishing/statements/" + notice.id())).body(notice);
+    }
+
     /** Every version of the statement's text, oldest first. */
     @GetMapping("/{id}/versions")
     List<VersionView> versions(@PathVariable UUID id, Caller caller) {
@@ -105,6 +132,18 @@ class StatementController {
 
     /** Body of {@code POST /api/publishing/statements/{id}/releases/manual/proof}: where the release can be seen. */
     record ManualProof(String url) {
+    }
+
+    /** Body of {@code PUT …/statements/{id}/schedule}: when to release (ISO-8601 instant, in the future). */
+    record ReleaseTime(@NotNull Instant at) {
+    }
+
+    /** Body of {@code POST …/statements/{id}/retract}: why (shown on the public page). */
+    record Withdrawal(String reason) {
+    }
+
+    /** Body of {@code POST …/statements/{id}/corrections}: the notice's text and what was wrong. */
+    record Correction(String title, String body, String reason) {
     }
 
     /** Body of {@code POST /api/publishing/statements/{id}/approvals}; a REJECT needs a comment. */

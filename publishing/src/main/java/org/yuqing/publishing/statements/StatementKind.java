@@ -19,7 +19,9 @@ public enum StatementKind {
     /** 跟帖回复. */
     POST_REPLY("跟帖回复"),
     /** 发布会通知. */
-    PRESS_CONFERENCE_NOTICE("发布会通知");
+    PRESS_CONFERENCE_NOTICE("发布会通知"),
+    /** 更正说明: corrects a published statement, linked both ways (drafted through {@code …/corrections}). */
+    CORRECTION_NOTICE("更正说明");
 
     private final String chineseName;
 

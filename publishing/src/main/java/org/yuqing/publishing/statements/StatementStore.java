@@ -20,6 +20,7 @@ import static org.yuqing.publishing.db.Tables.APPROVAL;
 import static org.yuqing.publishing.db.Tables.CASE_REF;
 import static org.yuqing.publishing.db.Tables.RELEASE;
 import static org.yuqing.publishing.db.Tables.RELEASE_ATTEMPT;
+import static org.yuqing.publishing.db.Tables.RELEASE_PROGRESS;
 import static org.yuqing.publishing.db.Tables.STATEMENT;
 import static org.yuqing.publishing.db.Tables.STATEMENT_VERSION;
 
@@ -50,6 +51,8 @@ class StatementStore {
                 .set(STATEMENT.CREATED_BY, s.createdBy())
                 .set(STATEMENT.CREATED_AT, utc(s.createdAt()))
                 .set(STATEMENT.UPDATED_AT, utc(s.updatedAt()))
+                .set(STATEMENT.CORRECTS, s.corrects())
+                .set(STATEMENT.CORRECTION_REASON, s.correctionReason())
                 .execute();
     }
 
@@ -112,13 +115,97 @@ class StatementStore {
                 .execute();
     }
 
+    /** Marks the statement published; whatever was scheduled for it is done. */
     void markPublished(UUID id, Instant at, String publicUrl) {
         db.update(STATEMENT)
                 .set(STATEMENT.STATE, StatementState.PUBLISHED.name())
                 .set(STATEMENT.PUBLISHED_AT, utc(at))
                 .set(STATEMENT.PUBLIC_URL, publicUrl)
                 .set(STATEMENT.UPDATED_AT, utc(at))
+                .setNull(STATEMENT.SCHEDULED_AT)
+                .setNull(STATEMENT.SCHEDULE_REFUSAL)
                 .where(STATEMENT.ID.eq(id))
+                .execute();
+    }
+
+    /** Schedules the release (replacing an earlier schedule) and forgets an earlier refusal. */
+    void schedule(UUID id, Instant at, String by, Instant now) {
+        db.update(STATEMENT)
+                .set(STATEMENT.SCHEDULED_AT, utc(at))
+                .set(STATEMENT.SCHEDULED_BY, by)
+                .setNull(STATEMENT.SCHEDULE_REFUSAL)
+                .set(STATEMENT.UPDATED_AT, utc(now))
+                .where(STATEMENT.ID.eq(id))
+                .execute();
+    }
+
+    /**
+     * Drops the schedule.
+     *
+     * @param refusal why the scheduled release was refused, {@code null} for a cancellation
+     */
+    void unschedule(UUID id, String refusal, Instant now) {
+        db.update(STATEMENT)
+                .setNull(STATEMENT.SCHEDULED_AT)
+                .set(STATEMENT.SCHEDULE_REFUSAL, refusal)
+                .set(STATEMENT.UPDATED_AT, utc(now))
+                .where(STATEMENT.ID.eq(id))
+                .execute();
+    }
+
+    /** The statements whose scheduled release is due by {@code now}, earliest first, at most {@code limit}. */
+    List<UUID> scheduledDue(Instant now, int limit) {
+        return db.select(STATEMENT.ID).from(STATEMENT)
+                .where(STATEMENT.SCHEDULED_AT.le(utc(now)))
+                .and(STATEMENT.STATE.ne(StatementState.PUBLISHED.name()))
+                .orderBy(STATEMENT.SCHEDULED_AT, STATEMENT.ID).limit(limit)
+                .fetch(STATEMENT.ID);
+    }
+
+    /** Records that the published statement was retracted or corrected. */
+    void markWithdrawn(UUID id, String kind, String reason, String by, Instant at, UUID notice) {
+        db.update(STATEMENT)
+                .set(STATEMENT.WITHDRAWN_KIND, kind)
+                .set(STATEMENT.WITHDRAWN_REASON, reason)
+                .set(STATEMENT.WITHDRAWN_BY, by)
+                .set(STATEMENT.WITHDRAWN_AT, utc(at))
+                .set(STATEMENT.WITHDRAWN_NOTICE, notice)
+                .set(STATEMENT.UPDATED_AT, utc(at))
+                .where(STATEMENT.ID.eq(id))
+                .execute();
+    }
+
+    /** The correction notices drafted for the statement, oldest first. */
+    List<StatementRow> corrections(UUID correctedId) {
+        return db.selectFrom(STATEMENT).where(STATEMENT.CORRECTS.eq(correctedId))
+                .orderBy(STATEMENT.CREATED_AT, STATEMENT.ID)
+                .fetch(StatementStore::statement);
+    }
+
+    /** The latest version number of the statement's text (0 when none is recorded). */
+    int latestVersion(UUID statementId) {
+        Integer last = db.select(DSL.max(STATEMENT_VERSION.VERSION)).from(STATEMENT_VERSION)
+                .where(STATEMENT_VERSION.STATEMENT_ID.eq(statementId)).fetchOne(0, Integer.class);
+        return last == null ? 0 : last;
+    }
+
+    /** How far the multi-step delivery on the channel got, empty before its first step. */
+    Optional<String> progress(UUID statementId, String channel) {
+        return db.select(RELEASE_PROGRESS.PROGRESS).from(RELEASE_PROGRESS)
+                .where(RELEASE_PROGRESS.STATEMENT_ID.eq(statementId)).and(RELEASE_PROGRESS.CHANNEL.eq(channel))
+                .fetchOptional(RELEASE_PROGRESS.PROGRESS);
+    }
+
+    void saveProgress(UUID statementId, String channel, String progress, Instant at) {
+        db.insertInto(RELEASE_PROGRESS)
+                .set(RELEASE_PROGRESS.STATEMENT_ID, statementId)
+                .set(RELEASE_PROGRESS.CHANNEL, channel)
+                .set(RELEASE_PROGRESS.PROGRESS, progress)
+                .set(RELEASE_PROGRESS.UPDATED_AT, utc(at))
+                .onConflict(RELEASE_PROGRESS.STATEMENT_ID, RELEASE_PROGRESS.CHANNEL)
+                .doUpdate()
+                .set(RELEASE_PROGRESS.PROGRESS, progress)
+                .set(RELEASE_PROGRESS.UPDATED_AT, utc(at))
                 .execute();
     }
 
@@ -290,7 +377,10 @@ class StatementStore {
                 r.get(STATEMENT.TITLE), r.get(STATEMENT.BODY), StatementState.valueOf(r.get(STATEMENT.STATE)),
                 r.get(STATEMENT.CONTENT_HASH), r.get(STATEMENT.CREATED_BY), instant(r.get(STATEMENT.CREATED_AT)),
                 instant(r.get(STATEMENT.UPDATED_AT)), instant(r.get(STATEMENT.PUBLISHED_AT)),
-                r.get(STATEMENT.PUBLIC_URL));
+                r.get(STATEMENT.PUBLIC_URL), instant(r.get(STATEMENT.SCHEDULED_AT)), r.get(STATEMENT.SCHEDULED_BY),
+                r.get(STATEMENT.SCHEDULE_REFUSAL), r.get(STATEMENT.CORRECTS), r.get(STATEMENT.CORRECTION_REASON),
+                r.get(STATEMENT.WITHDRAWN_KIND), r.get(STATEMENT.WITHDRAWN_REASON), r.get(STATEMENT.WITHDRAWN_BY),
+                instant(r.get(STATEMENT.WITHDRAWN_AT)), r.get(STATEMENT.WITHDRAWN_NOTICE));
     }
 
     private static OffsetDateTime utc(Instant at) {

@@ -71,6 +71,12 @@ record StatementTemplate(StatementKind kind, String kindName, String guidance, S
                     "关于召开〔事件〕新闻发布会的通知",
                     "〔单位〕定于〔日期时间〕在〔地点〕召开新闻发布会，通报〔主题〕。\n"
                             + "发布人：〔姓名、职务〕。\n请有意参加的媒体于〔时间〕前报名，联系人：〔姓名〕，电话：〔号码〕。");
+            case CORRECTION_NOTICE -> new StatementTemplate(kind, kind.chineseName(),
+                    "更正说明：写明更正的是哪一次发布、原表述是什么、正确的表述是什么，简要说明原因，不回避、不淡化；"
+                            + "更正说明与原发布内容互相链接。",
+                    "关于〔原发布标题〕的更正说明",
+                    "〔日期〕发布的《〔原发布标题〕》中，“〔原表述〕”有误，现更正为“〔正确表述〕”。\n"
+                            + "〔更正原因〕。特此更正。");
         };
     }
 }

@@ -12,13 +12,17 @@ import java.util.UUID;
 
 /**
  * A statement as the API shows it: its text and state, the approvals its case requires, every
- * decision on it (whether it still counts for the current text) and every release.
+ * decision on it (whether it still counts for the current text) and every release; its scheduled release
+ * ({@code scheduledAt} / {@code scheduledBy}, {@code scheduleRefusal} when the last one was refused); for a
+ * correction notice the statement it corrects ({@code corrects}, {@code correctionReason}); once published and
+ * taken back, the {@code withdrawal}.
  */
 record StatementView(UUID id, UUID caseId, String unitId, Level level, StatementKind kind, String kindName,
                      String title, String body, StatementState state, String contentHash, String createdBy,
                      Instant createdAt, Instant updatedAt, Instant publishedAt, String publicUrl,
                      List<ApprovalStep> requiredApprovals, ApprovalStep nextStep, List<ApprovalView> approvals,
-                     List<ReleaseView> releases) {
+                     List<ReleaseView> releases, Instant scheduledAt, String scheduledBy, String scheduleRefusal,
+                     UUID corrects, String correctionReason, WithdrawalView withdrawal) {
 
     /**
      * The view of a statement.
@@ -32,7 +36,24 @@ record StatementView(UUID id, UUID caseId, String unitId, Level level, Statement
                 s.title(), s.body(), s.state(), s.contentHash(), s.createdBy(), s.createdAt(), s.updatedAt(),
                 s.publishedAt(), s.publicUrl(), chain.required(), next,
                 chain.approvals().stream().map(a -> ApprovalView.of(a, chain.counts(a))).toList(),
-                releases.stream().map(r -> ReleaseView.of(r, copyTexts.get(r.channel()))).toList());
+                releases.stream().map(r -> ReleaseView.of(r, copyTexts.get(r.channel()))).toList(),
+                s.scheduledAt(), s.scheduledAt() == null ? null : s.scheduledBy(), s.scheduleRefusal(),
+                s.corrects(), s.correctionReason(), WithdrawalView.of(s));
+    }
+
+    /**
+     * How a published statement was taken back: {@code RETRACTION} (撤回) or {@code CORRECTION} (更正, with the
+     * published notice's id).
+     */
+    record WithdrawalView(String kind, String kindName, String reason, String by, Instant at, UUID noticeId) {
+
+        static WithdrawalView of(StatementRow s) {
+            if (!s.withdrawn()) {
+                return null;
+            }
+            return new WithdrawalView(s.withdrawnKind(), "CORRECTION".equals(s.withdrawnKind()) ? "已更正" : "已撤回",
+                    s.withdrawnReason(), s.withdrawnBy(), s.withdrawnAt(), s.withdrawnNotice());
+        }
     }
 
     /** One decision; {@code counts} is false once the text it was made on has changed. */

@@ -2,12 +2,15 @@ package org.yuqing.publishing.statements;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yuqing.domain.ApprovalStep;
+import org.yuqing.domain.events.StatementApproved;
 import org.yuqing.domain.events.StatementPublished;
+import org.yuqing.domain.events.StatementWithdrawn;
 import org.yuqing.events.Outbox;
 import org.yuqing.publishing.PublishingProperties;
 import org.yuqing.publishing.cases.CaseRef;
@@ -15,12 +18,14 @@ import org.yuqing.publishing.cases.CaseRequirementsChanged;
 import org.yuqing.publishing.cases.Cases;
 import org.yuqing.publishing.channels.Channel;
 import org.yuqing.publishing.channels.Delivery;
+import org.yuqing.publishing.channels.DeliveryProgress;
 import org.yuqing.publishing.channels.Publication;
 import org.yuqing.publishing.renditions.Master;
 import org.yuqing.publishing.renditions.Rendition;
 import org.yuqing.publishing.renditions.Renditions;
 import org.yuqing.security.AuditTrail;
 import org.yuqing.security.Caller;
+import org.yuqing.security.Role;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -31,6 +36,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -62,10 +68,11 @@ class Statements {
     private final DeliveryProperties delivery;
     private final AuditTrail audit;
     private final Renditions renditions;
+    private final ApplicationEventPublisher events;
 
     Statements(StatementStore store, Cases cases, List<Channel> channels, Outbox outbox, Clock clock,
                PublishingProperties properties, DeliveryProperties delivery, AuditTrail audit,
-               Renditions renditions) {
+               Renditions renditions, ApplicationEventPublisher events) {
         this.store = store;
         this.cases = cases;
         this.channels = List.copyOf(channels);
@@ -75,6 +82,7 @@ class Statements {
         this.delivery = delivery;
         this.audit = audit;
         this.renditions = renditions;
+        this.events = events;
     }
 
     /**
@@ -85,17 +93,24 @@ class Statements {
     StatementView draft(UUID caseId, StatementKind kind, String title, String body, Caller caller) {
         CaseRef c = cases.find(caseId).orElseThrow(() -> StatementProblem.caseNotKnown(caseId));
         caller.requireSees(c.unitId(), "case " + caseId);
-        String author = caller.login();
-        StatementText text = StatementText.of(title, body);
+        if (kind == StatementKind.CORRECTION_NOTICE) {
+            throw StatementProblem.unprocessable("a correction notice corrects a published statement: draft it with "
+                    + "POST /api/publishing/statements/{id}/corrections");
+        }
+        return view(insertDraft(c, kind, StatementText.of(title, body), caller.login(), null, null));
+    }
+
+    private UUID insertDraft(CaseRef c, StatementKind kind, StatementText text, String author, UUID corrects,
+                             String correctionReason) {
         Instant now = now();
         UUID id = UUID.randomUUID();
         // A level that requires no approval (plan data) leaves nothing to wait for.
         StatementState state = c.statementApprovals().isEmpty() ? StatementState.APPROVED : StatementState.DRAFT;
         String hash = renditions.contentHash(master(id, kind, text, null));
-        store.insert(new StatementRow(id, caseId, kind, text.title(), text.body(), state, hash, author, now,
-                now, null, null));
+        store.insert(StatementRow.draft(id, c.caseId(), kind, text, state, hash, author, now, corrects,
+                correctionReason));
         store.insertVersion(id, text, hash, author, now);
-        return view(id);
+        return id;
     }
 
     /**
@@ -154,6 +169,10 @@ class Statements {
         ApprovalRow recorded = store.insertApproval(id, step, decision, caller.login(), why, s.contentHash(), now);
         boolean complete = decision == Decision.APPROVE && chain.with(recorded).complete();
         store.updateState(id, complete ? StatementState.APPROVED : StatementState.DRAFT, now);
+        // the accountability record (casework) learns of every decision, rejections included
+        outbox.publish(new StatementApproved(UUID.randomUUID(), now, id, s.caseId(), c.unitId(),
+                store.latestVersion(id), step.name(), decision == Decision.APPROVE, caller.login(), why,
+                s.contentHash(), complete, now));
         audit.done(AuditTrail.APPROVAL, target(id), decision + " at " + step + " (" + step.chineseName() + ") of "
                 + c.level() + " case " + c.caseId() + " of unit " + c.unitId() + ", text " + s.contentHash()
                 + (why == null ? "" : ": " + why));
@@ -172,34 +191,43 @@ class Statements {
     StatementView publish(UUID id, Caller caller) {
         StatementRow s = store.lock(id).orElseThrow(() -> StatementProblem.notFound(id));
         CaseRef c = visibleCase(s, caller);
-        String actor = caller.login();
-        Instant now = now();
+        release(s, c, caller, now(), "published");
+        return view(id);
+    }
+
+    /**
+     * Releases a locked statement as {@code actor} at {@code now}, or records the refusal and throws it. See
+     * {@link #publish}; {@code how} opens the audit line ("published", "published as scheduled …").
+     */
+    private void release(StatementRow s, CaseRef c, Caller actor, Instant now, String how) {
+        UUID id = s.id();
         if (s.state() == StatementState.PUBLISHED) {
-            throw refuse(s, caller, now, new ReleaseRefused("statement-published",
+            throw refuse(s, actor, now, new ReleaseRefused("statement-published",
                     "statement " + id + " was already published at " + s.publishedAt()));
         }
         ApprovalChain chain = new ApprovalChain(c.statementApprovals(), store.approvals(id), s.contentHash());
         if (!chain.complete()) {
             String missing = chain.missing().stream().map(step -> step + " (" + step.chineseName() + ")")
                     .collect(Collectors.joining(", "));
-            throw refuse(s, caller, now, new ReleaseRefused("approvals-missing",
+            throw refuse(s, actor, now, new ReleaseRefused("approvals-missing",
                     "the current text lacks the approvals its " + c.level() + " case requires: " + missing))
                     .with("missingApprovals", chain.missing());
         }
         if (!renditions.contentHash(master(s)).equals(s.contentHash())) {
             // the renditions (e.g. the public address, the office's name) changed since the text was approved
-            throw refuse(s, caller, now, new ReleaseRefused("renditions-changed",
+            throw refuse(s, actor, now, new ReleaseRefused("renditions-changed",
                     "the channel renditions of statement " + id + " differ from those approved; save the text "
                             + "again and have it approved"));
         }
         List<Channel> enabled = channels.stream().filter(Channel::enabled).toList();
         if (enabled.isEmpty()) {
-            throw refuse(s, caller, now, new ReleaseRefused("no-channel", "no channel is enabled"));
+            throw refuse(s, actor, now, new ReleaseRefused("no-channel", "no channel is enabled"));
         }
         String publicUrl = properties.statementUrl(id);
         Publication publication = new Publication(id, s.caseId(), c.unitId(), s.kind().name(),
                 s.kind().chineseName(), s.title(), s.body(), s.contentHash(), publicUrl, now);
         List<String> released = new ArrayList<>();
+        boolean queued = false;
         for (Channel channel : enabled) {
             if (channel.manualRendition().isPresent()) {
                 // a person posts it: queued with nothing scheduled, so the delivery worker never takes it
@@ -208,6 +236,7 @@ class Statements {
             } else if (channel.deliveredAfterCommit()) {
                 store.insertRelease(id, new Delivery(channel.name(), null, Delivery.Status.PENDING), now, 0, now);
                 released.add(channel.name());
+                queued = true;
             } else {
                 // one channel failing neither undoes the publication nor the other channels
                 Delivery d = attempt(channel, publication);
@@ -219,13 +248,188 @@ class Statements {
             }
         }
         store.markPublished(id, now, publicUrl);
-        store.insertAttempt(id, actor, now, StatementStore.AttemptOutcome.PUBLISHED, null);
+        store.insertAttempt(id, actor.login(), now, StatementStore.AttemptOutcome.PUBLISHED, null);
         List<String> approvedBy = chain.counted().stream().map(ApprovalRow::approver).toList();
         outbox.publish(new StatementPublished(UUID.randomUUID(), now, id, s.caseId(), c.unitId(), s.title(),
                 publicUrl, released, approvedBy, now));
-        audit.done(AuditTrail.RELEASE, target(id), "published " + s.kind() + " of case " + c.caseId() + " of unit "
-                + c.unitId() + " on " + released + ", text " + s.contentHash() + ", approved by " + approvedBy);
+        audit.record(actor, AuditTrail.RELEASE, target(id), "DONE", how + " " + s.kind() + " of case " + c.caseId()
+                + " of unit " + c.unitId() + " on " + released + ", text " + s.contentHash() + ", approved by "
+                + approvedBy);
+        if (s.corrects() != null) {
+            correctionReleased(s, c, actor, now);
+        }
+        if (queued) {
+            // wakes the delivery worker once this commits, instead of waiting for its next poll
+            events.publishEvent(new ReleasesQueued(id));
+        }
+    }
+
+    /** A released correction notice marks the statement it corrects as corrected and tells the record so. */
+    private void correctionReleased(StatementRow notice, CaseRef c, Caller actor, Instant now) {
+        StatementRow corrected = store.lock(notice.corrects()).orElseThrow();
+        if (corrected.withdrawn()) {
+            // retracted meanwhile: the notice still links to it, the retraction stays what the record says
+            return;
+        }
+        store.markWithdrawn(corrected.id(), StatementWithdrawn.CORRECTION, notice.correctionReason(), actor.login(),
+                now, notice.id());
+        outbox.publish(new StatementWithdrawn(UUID.randomUUID(), now, corrected.id(), corrected.caseId(), c.unitId(),
+                StatementWithdrawn.CORRECTION, notice.id(), notice.correctionReason(), actor.login(), now));
+        audit.record(actor, AuditTrail.RELEASE, target(corrected.id()), "DONE", "corrected by notice " + notice.id()
+                + ": " + notice.correctionReason());
+    }
+
+    /**
+     * Schedules the release of an approved statement (定时发布) at {@code at}, replacing an earlier schedule. The
+     * scheduler releases it then as the publisher who scheduled it, only if every approval still binds its text.
+     *
+     * @throws StatementProblem 409 when it is published or lacks approvals of its current text, 422 when
+     *                          {@code at} is not in the future
+     */
+    @Transactional
+    StatementView schedule(UUID id, Instant at, Caller caller) {
+        StatementRow s = store.lock(id).orElseThrow(() -> StatementProblem.notFound(id));
+        CaseRef c = visibleCase(s, caller);
+        Instant now = now();
+        if (s.state() == StatementState.PUBLISHED) {
+            throw StatementProblem.conflict("statement-published", "Statement already published",
+                    "statement " + id + " was published at " + s.publishedAt());
+        }
+        ApprovalChain chain = new ApprovalChain(c.statementApprovals(), store.approvals(id), s.contentHash());
+        if (!chain.complete()) {
+            throw StatementProblem.conflict("approvals-missing", "Approvals missing",
+                    "only an approved statement is scheduled; its current text lacks " + chain.missing())
+                    .with("missingApprovals", chain.missing());
+        }
+        if (at == null || !at.isAfter(now)) {
+            throw StatementProblem.unprocessable("at must be a time in the future");
+        }
+        Instant when = at.truncatedTo(ChronoUnit.MICROS);
+        store.schedule(id, when, caller.login(), now);
+        audit.done(AuditTrail.RELEASE, target(id), "scheduled the release for " + when + ", text " + s.contentHash());
         return view(id);
+    }
+
+    /**
+     * Cancels the scheduled release.
+     *
+     * @throws StatementProblem 409 when none is scheduled
+     */
+    @Transactional
+    StatementView cancelSchedule(UUID id, Caller caller) {
+        StatementRow s = store.lock(id).orElseThrow(() -> StatementProblem.notFound(id));
+        visibleCase(s, caller);
+        if (s.scheduledAt() == null) {
+            throw StatementProblem.conflict("not-scheduled", "Not scheduled",
+                    "statement " + id + " has no scheduled release");
+        }
+        store.unschedule(id, null, now());
+        audit.done(AuditTrail.RELEASE, target(id), "cancelled the release scheduled for " + s.scheduledAt());
+        return view(id);
+    }
+
+    /** The statements whose scheduled release is due at {@code now}. */
+    @Transactional(readOnly = true)
+    List<UUID> scheduledDue(Instant now, int limit) {
+        return store.scheduledDue(now, limit);
+    }
+
+    /**
+     * Releases a statement whose schedule is due at {@code now} (the scheduler's time, which becomes the release
+     * time), as the publisher who scheduled it. A refusal (e.g. the text was edited since the approval) is recorded
+     * like any refused release, drops the schedule and is shown as {@code scheduleRefusal}.
+     *
+     * @return whether it was released
+     */
+    @Transactional
+    boolean releaseScheduled(UUID id, Instant now) {
+        StatementRow s = store.lock(id).orElseThrow(() -> StatementProblem.notFound(id));
+        Instant at = now.truncatedTo(ChronoUnit.MICROS);
+        if (s.scheduledAt() == null || s.scheduledAt().isAfter(at) || s.state() == StatementState.PUBLISHED) {
+            return false;
+        }
+        CaseRef c = caseOf(s);
+        Caller publisher = new Caller(s.scheduledBy(), s.scheduledBy(), Set.of(Role.PUBLISHER), Set.of(c.unitId()),
+                Set.of(c.unitId()));
+        try {
+            release(s, c, publisher, at, "published as scheduled for " + s.scheduledAt() + ",");
+            log.info("statement {} released as scheduled by {}", id, s.scheduledBy());
+            return true;
+        } catch (ReleaseRefused refused) {
+            store.unschedule(id, refused.getBody().getDetail(), at);
+            log.warn("scheduled release of statement {} refused: {}", id, refused.getBody().getDetail());
+            return false;
+        }
+    }
+
+    /**
+     * Retracts a published statement (撤回): the public page and the Atom entry say so, with the reason; the
+     * accountability record gets StatementWithdrawn. The releases on external channels are not deleted.
+     *
+     * @throws StatementProblem 409 when it is not published or already retracted or corrected, 422 without reason
+     */
+    @Transactional
+    StatementView retract(UUID id, String reason, Caller caller) {
+        StatementRow s = store.lock(id).orElseThrow(() -> StatementProblem.notFound(id));
+        CaseRef c = visibleCase(s, caller);
+        String why = reason(reason);
+        requireWithdrawable(s);
+        Instant now = now();
+        store.markWithdrawn(id, StatementWithdrawn.RETRACTION, why, caller.login(), now, null);
+        outbox.publish(new StatementWithdrawn(UUID.randomUUID(), now, id, s.caseId(), c.unitId(),
+                StatementWithdrawn.RETRACTION, null, why, caller.login(), now));
+        audit.done(AuditTrail.RELEASE, target(id), "retracted: " + why);
+        return view(id);
+    }
+
+    /**
+     * Drafts the correction notice (更正说明) of a published statement: a new statement of the same case that goes
+     * through the same approval chain; once it is published, the corrected statement links to it and is marked
+     * corrected.
+     *
+     * @return the notice
+     * @throws StatementProblem 409 when the statement is not published, already withdrawn, or has a notice in
+     *                          progress; 422 without reason
+     */
+    @Transactional
+    StatementView correct(UUID id, String title, String body, String reason, Caller caller) {
+        StatementRow s = store.lock(id).orElseThrow(() -> StatementProblem.notFound(id));
+        CaseRef c = visibleCase(s, caller);
+        String why = reason(reason);
+        requireWithdrawable(s);
+        StatementText text = StatementText.of(title, body);
+        store.corrections(id).stream().filter(n -> n.state() != StatementState.PUBLISHED).findFirst()
+                .ifPresent(n -> {
+                    throw StatementProblem.conflict("correction-in-progress", "Correction in progress",
+                            "statement " + id + " already has the correction notice " + n.id() + " in progress")
+                            .with("noticeId", n.id());
+                });
+        UUID notice = insertDraft(c, StatementKind.CORRECTION_NOTICE, text, caller.login(), id, why);
+        audit.done(AuditTrail.RELEASE, target(id), "correction notice " + notice + " drafted: " + why);
+        return view(notice);
+    }
+
+    private static void requireWithdrawable(StatementRow s) {
+        if (s.state() != StatementState.PUBLISHED) {
+            throw StatementProblem.conflict("statement-not-published", "Statement not published",
+                    "only a published statement is retracted or corrected; statement " + s.id() + " is " + s.state());
+        }
+        if (s.withdrawn()) {
+            throw StatementProblem.conflict("statement-withdrawn", "Statement already withdrawn",
+                    "statement " + s.id() + " was already " + s.withdrawnKind().toLowerCase(java.util.Locale.ROOT)
+                            + " at " + s.withdrawnAt()).with("withdrawnKind", s.withdrawnKind());
+        }
+    }
+
+    private static String reason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw StatementProblem.unprocessable("reason must not be blank: the public page shows it");
+        }
+        String r = reason.strip();
+        if (r.length() > 2000) {
+            throw StatementProblem.unprocessable("reason must be at most 2000 characters");
+        }
+        return r;
     }
 
     /**
@@ -357,8 +561,13 @@ class Statements {
 
     /** Delivers on the channel, turning an exception or a missing outcome into a FAILED delivery. */
     static Delivery attempt(Channel channel, Publication publication) {
+        return attempt(channel, publication, DeliveryProgress.inMemory());
+    }
+
+    /** Delivers on the channel with the release's progress (see {@link Channel#deliver(Publication, DeliveryProgress)}). */
+    static Delivery attempt(Channel channel, Publication publication, DeliveryProgress progress) {
         try {
-            Delivery d = channel.deliver(publication);
+            Delivery d = channel.deliver(publication, progress);
             return d != null ? d : Delivery.failed(channel.name(), "channel returned no outcome");
         } catch (RuntimeException e) {
             log.warn("channel {} failed on statement {}", channel.name(), publication.statementId(), e);

@@ -54,6 +54,11 @@ class AccessMatrixTest extends PublishingIntegrationTest {
             entry("POST /api/publishing/statements/{id}/publish", EnumSet.of(PUBLISHER)),
             entry("POST /api/publishing/statements/{id}/releases/{channel}/retry", EnumSet.of(PUBLISHER)),
             entry("POST /api/publishing/statements/{id}/releases/manual/proof", EnumSet.of(PUBLISHER)),
+            entry("PUT /api/publishing/statements/{id}/schedule", EnumSet.of(PUBLISHER)),
+            entry("DELETE /api/publishing/statements/{id}/schedule", EnumSet.of(PUBLISHER)),
+            entry("POST /api/publishing/statements/{id}/retract", EnumSet.of(PUBLISHER)),
+            entry("POST /api/publishing/statements/{id}/corrections", EnumSet.of(PUBLISHER)),
+            entry("GET /api/publishing/channels", EnumSet.of(ADMIN)),
             entry("GET /api/publishing/statements/{id}/versions", PERSONS),
             entry("GET /api/publishing/statements/{id}/versions/{a}/diff/{b}", PERSONS),
             entry("GET /api/publishing/statements/{id}/renditions", PERSONS),
@@ -157,7 +162,7 @@ class AccessMatrixTest extends PublishingIntegrationTest {
         if (path.equals("/internal/events")) {
             request.param("waitMillis", "0");
         }
-        if (endpoint.method().equals("POST") || endpoint.method().equals("PUT")) {
+        if (endpoint.method().equals("POST") || endpoint.method().equals("PUT") || endpoint.method().equals("DELETE")) {
             request.contentType(MediaType.APPLICATION_JSON).content("{}");
         }
         return request;

@@ -39,6 +39,8 @@ class UnitIsolationTest extends PublishingIntegrationTest {
     private static final String AUDIT = "/api/publishing/audit";
     /** The drafting templates: the same for every unit, nothing of a unit in them. */
     private static final String TEMPLATES = "/api/publishing/templates";
+    /** The channel configuration: the service's, not a unit's (ADMIN only, see AccessMatrixTest). */
+    private static final String CHANNELS = "/api/publishing/channels";
 
     @Autowired
     ApplicationContext context;
@@ -68,7 +70,8 @@ class UnitIsolationTest extends PublishingIntegrationTest {
     @Test
     void west_meets_404_on_every_endpoint_that_addresses_easts_statements_and_changes_nothing() throws Exception {
         List<Endpoints.Endpoint> addressed = Endpoints.of(context).stream()
-                .filter(e -> e.pattern().startsWith(API) && !e.pattern().equals(AUDIT) && !e.pattern().equals(TEMPLATES))
+                .filter(e -> e.pattern().startsWith(API) && !e.pattern().equals(AUDIT) && !e.pattern().equals(TEMPLATES)
+                        && !e.pattern().equals(CHANNELS))
                 .filter(Endpoints.Endpoint::addressesAnObject)
                 .toList();
         assertThat(addressed).extracting(Endpoints.Endpoint::key).contains(
@@ -78,7 +81,9 @@ class UnitIsolationTest extends PublishingIntegrationTest {
                 "POST /api/publishing/statements/{id}/releases/manual/proof",
                 "GET /api/publishing/statements/{id}/versions",
                 "GET /api/publishing/statements/{id}/versions/{a}/diff/{b}",
-                "GET /api/publishing/statements/{id}/renditions");
+                "GET /api/publishing/statements/{id}/renditions",
+                "PUT /api/publishing/statements/{id}/schedule", "DELETE /api/publishing/statements/{id}/schedule",
+                "POST /api/publishing/statements/{id}/retract", "POST /api/publishing/statements/{id}/corrections");
 
         List<String> wrong = new ArrayList<>();
         for (Endpoints.Endpoint endpoint : addressed) {
@@ -98,6 +103,10 @@ class UnitIsolationTest extends PublishingIntegrationTest {
         assertThat(draft.path("title").asString()).isEqualTo("东区的草稿");
         assertThat(draft.path("state").asString()).isEqualTo("DRAFT");
         assertThat(draft.path("approvals")).isEmpty();
+        assertThat(draft.path("scheduledAt").isNull()).as("not scheduled by west").isTrue();
+        assertThat(read(eastPublished, eastUser()).path("withdrawal").isNull()).as("not retracted by west").isTrue();
+        assertThat(jdbc.queryForObject("select count(*) from publishing.statement where corrects in (?, ?)",
+                Long.class, eastDraft, eastPublished)).as("no correction drafted by west").isZero();
         assertThat(jdbc.queryForList("select outcome from publishing.release_attempt where statement_id = ?",
                 String.class, eastPublished)).containsExactly("PUBLISHED");
         assertThat(jdbc.queryForObject("select count(*) from publishing.audit_event where actor = ? and action = 'DENIED'",
@@ -107,7 +116,8 @@ class UnitIsolationTest extends PublishingIntegrationTest {
     @Test
     void every_statements_endpoint_without_an_id_is_covered_by_this_test() {
         List<String> unaddressed = Endpoints.of(context).stream()
-                .filter(e -> e.pattern().startsWith(API) && !e.pattern().equals(AUDIT) && !e.pattern().equals(TEMPLATES))
+                .filter(e -> e.pattern().startsWith(API) && !e.pattern().equals(AUDIT) && !e.pattern().equals(TEMPLATES)
+                        && !e.pattern().equals(CHANNELS))
                 .filter(e -> !e.addressesAnObject())
                 .map(Endpoints.Endpoint::key)
                 .toList();
@@ -181,10 +191,15 @@ class UnitIsolationTest extends PublishingIntegrationTest {
         MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(endpoint.callMethod()), path)
                 .header(HttpHeaders.AUTHORIZATION, westUser());
         Object body = switch (endpoint.method()) {
-            case "PUT" -> Map.of("title", "西区改的标题", "body", "西区改的正文");
+            case "PUT" -> path.endsWith("/schedule")
+                    ? Map.of("at", java.time.Instant.now().plusSeconds(3600).toString())
+                    : Map.of("title", "西区改的标题", "body", "西区改的正文");
             case "POST" -> path.endsWith("/approvals")
                     ? Map.of("step", ApprovalStep.UNIT_HEAD.name(), "decision", "APPROVE", "comment", "同意")
-                    : path.endsWith("/proof") ? Map.of("url", "https://weibo.example.cn/post/1") : null;
+                    : path.endsWith("/proof") ? Map.of("url", "https://weibo.example.cn/post/1")
+                    : path.endsWith("/retract") ? Map.of("reason", "西区撤回")
+                    : path.endsWith("/corrections") ? Map.of("title", "西区更正", "body", "正文", "reason", "有误")
+                    : null;
             default -> null;
         };
         if (body != null) {

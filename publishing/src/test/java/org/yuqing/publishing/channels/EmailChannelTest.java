@@ -13,6 +13,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.yuqing.publishing.PublishingProperties;
+import org.yuqing.publishing.renditions.Master;
+import org.yuqing.publishing.renditions.Renditions;
+
+import java.net.URI;
 
 import java.util.Arrays;
 import java.util.List;
@@ -27,6 +32,8 @@ class EmailChannelTest {
 
     private static final String OFFICE = "press-office@district.example.gov.cn";
     private static final List<String> PRESS = List.of("desk@news.example.cn", "reporter@daily.example.cn");
+    private static final Renditions RENDITIONS = new Renditions(new PublishingProperties(
+            URI.create("https://news.example.gov.cn"), "权威发布", "东湖区新闻办", "Asia/Shanghai"));
 
     @Test
     void the_press_list_receives_a_multipart_alternative_mail_with_the_chinese_title() throws Exception {
@@ -59,6 +66,12 @@ class EmailChannelTest {
         assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html").containsIgnoringCase("UTF-8");
         String text = (String) parts.getBodyPart(0).getContent();
         String html = (String) parts.getBodyPart(1).getContent();
+        var approved = RENDITIONS.of(new Master(p.statementId(), p.kindName(), p.title(), p.body(), p.publicUrl()),
+                "email").orElseThrow();
+        assertThat(m.getSubject()).isEqualTo(approved.subject());
+        assertThat(text.replace("\r\n", "\n")).as("the approved email rendition, not the master re-formatted")
+                .isEqualTo(approved.content());
+        assertThat(text).contains("东湖区新闻办");
         assertThat(text).contains("今日上午，东湖一家化工厂发生泄漏。").contains("<script>alert('x')</script>")
                 .contains(p.publicUrl());
         assertThat(html).contains("<p>今日上午，东湖一家化工厂发生泄漏。</p>")
@@ -83,9 +96,9 @@ class EmailChannelTest {
     void without_recipients_or_smtp_server_the_channel_is_off() {
         assertThat(channel(List.of()).enabled()).isFalse();
         assertThat(new EmailChannel(new ChannelProperties(new ChannelProperties.Email(true, PRESS, OFFICE), null, null, null, null),
-                new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class)).enabled()).isFalse();
+                new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class), RENDITIONS).enabled()).isFalse();
         assertThat(new EmailChannel(new ChannelProperties(new ChannelProperties.Email(false, PRESS, OFFICE), null, null, null, null),
-                provider(sender())).enabled()).isFalse();
+                provider(sender()), RENDITIONS).enabled()).isFalse();
         assertThat(channel(PRESS).enabled()).isTrue();
     }
 
@@ -95,7 +108,7 @@ class EmailChannelTest {
 
     private static EmailChannel channel(List<String> recipients, JavaMailSender sender) {
         return new EmailChannel(new ChannelProperties(new ChannelProperties.Email(true, recipients, OFFICE), null, null, null, null),
-                provider(sender));
+                provider(sender), RENDITIONS);
     }
 
     private static org.springframework.beans.factory.ObjectProvider<JavaMailSender> provider(JavaMailSender sender) {

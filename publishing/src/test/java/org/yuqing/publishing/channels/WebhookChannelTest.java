@@ -2,6 +2,9 @@ package org.yuqing.publishing.channels;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.yuqing.publishing.PublishingProperties;
+import org.yuqing.publishing.renditions.Master;
+import org.yuqing.publishing.renditions.Renditions;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -57,6 +60,11 @@ class WebhookChannelTest {
         assertThat(body.path("kind").asString()).isEqualTo("FACT_REPORT");
         assertThat(Instant.parse(body.path("publishedAt").asString())).isEqualTo(p.publishedAt());
         assertThat(body.path("publicUrl").asString()).isEqualTo(p.publicUrl());
+        assertThat(body.path("contentHash").asString()).isEqualTo(p.contentHash());
+        assertThat(body.path("html").asString()).as("the approved website rendition, byte for byte")
+                .isEqualTo(RENDITIONS.of(new Master(p.statementId(), p.kindName(), p.title(), p.body(), p.publicUrl()),
+                        "website").orElseThrow().content())
+                .contains("&lt;script&gt;").doesNotContain("<script>");
     }
 
     @Test
@@ -112,17 +120,20 @@ class WebhookChannelTest {
     @Test
     void without_urls_or_secret_the_channel_is_off() {
         assertThat(new WebhookChannel(new ChannelProperties(null, new ChannelProperties.Webhook(true, List.of(), SECRET,
-                null), null, null, null), json, Clock.systemUTC()).enabled()).isFalse();
+                null), null, null, null), json, Clock.systemUTC(), RENDITIONS).enabled()).isFalse();
         assertThat(new WebhookChannel(new ChannelProperties(null, new ChannelProperties.Webhook(true,
-                List.of(receiver.url()), "", null), null, null, null), json, Clock.systemUTC()).enabled()).isFalse();
+                List.of(receiver.url()), "", null), null, null, null), json, Clock.systemUTC(), RENDITIONS).enabled()).isFalse();
         assertThat(channel(SECRET, receiver.url()).enabled()).isTrue();
     }
 
     private WebhookChannel channel(String secret, URI... urls) {
         return new WebhookChannel(new ChannelProperties(null,
                 new ChannelProperties.Webhook(true, List.of(urls), secret, Duration.ofSeconds(3)), null, null, null),
-                json, Clock.fixed(NOW, ZoneOffset.UTC));
+                json, Clock.fixed(NOW, ZoneOffset.UTC), RENDITIONS);
     }
+
+    static final Renditions RENDITIONS = new Renditions(new PublishingProperties(
+            URI.create("https://news.example.gov.cn"), "权威发布", "东湖区新闻办", "Asia/Shanghai"));
 
     static Publication publication() {
         UUID id = UUID.randomUUID();

@@ -81,16 +81,28 @@ class RenditionsTest {
     }
 
     @Test
-    void a_microblog_post_keeps_a_short_master_whole_and_cuts_a_long_one_to_2000_characters_with_the_link() {
+    void a_microblog_post_keeps_a_short_master_whole_with_the_link_and_cuts_a_long_one_to_140_weibo_characters() {
         Rendition whole = renditions.of(master("情况通报", "正文一段。"), "microblog").orElseThrow();
         assertThat(whole.cut()).isFalse();
-        assertThat(whole.content()).isEqualTo("【情况通报】正文一段。").doesNotContain(URL);
+        assertThat(whole.content()).as("Weibo's share API needs a link of the app's safe domain")
+                .isEqualTo("【情况通报】正文一段。 " + URL);
 
-        String body = "现场处置有序，监测数据正常。".repeat(300);
+        String body = "现场处置有序，监测数据正常。".repeat(30);
         Rendition cut = renditions.of(master("情况通报", body), "microblog").orElseThrow();
         assertThat(cut.cut()).isTrue();
-        assertThat(cut.content().codePointCount(0, cut.content().length())).isEqualTo(Renditions.MICROBLOG_MAX);
+        assertThat(Renditions.weiboLength(cut.content())).isBetween(Renditions.MICROBLOG_MAX - 1,
+                Renditions.MICROBLOG_MAX);
         assertThat(cut.content()).startsWith("【情况通报】现场处置有序").endsWith("……全文：" + URL);
+    }
+
+    @Test
+    void weibo_counts_latin_characters_as_half_and_the_microblog_rendition_escapes_topic_marks() {
+        assertThat(Renditions.weiboLength("汉字")).isEqualTo(2);
+        assertThat(Renditions.weiboLength("abc")).isEqualTo(2);
+        assertThat(Renditions.weiboLength("ab汉")).isEqualTo(2);
+        assertThat(Renditions.weiboLength("")).isZero();
+        assertThat(renditions.of(master("通报", "请勿传播 #谣言# 内容"), "microblog").orElseThrow().content())
+                .contains("＃谣言＃").doesNotContain("#");
     }
 
     @Test

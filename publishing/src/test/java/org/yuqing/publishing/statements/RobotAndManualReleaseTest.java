@@ -91,7 +91,8 @@ class RobotAndManualReleaseTest extends PublishingIntegrationTest {
         assertThat(manual.path("status").asString()).isEqualTo("PENDING");
         assertThat(manual.path("nextAttemptAt").isNull()).isTrue();
         assertThat(manual.path("copyText").asString()).isEqualTo(rendition(renditions, "microblog"))
-                .isEqualTo("【关于东湖化工厂泄漏的情况通报】今日上午发生泄漏。\n暂无人员伤亡。");
+                .isEqualTo("【关于东湖化工厂泄漏的情况通报】今日上午发生泄漏。\n暂无人员伤亡。 " + PUBLIC_BASE
+                        + "/public/statements/" + id);
         assertThat(release(view(id), "wecom").path("copyText").isNull()).isTrue();
     }
 

@@ -33,7 +33,8 @@ class VersionsRenditionsAndTemplatesTest extends PublishingIntegrationTest {
 
         assertThat(templates.valueStream().map(t -> t.path("kind").asString()).toList())
                 .containsExactly("FACT_REPORT", "CAUSE_STATEMENT", "PROGRESS_UPDATE", "RUMOUR_REBUTTAL",
-                        "FORMAL_STATEMENT", "PRESS_RELEASE", "POST_REPLY", "PRESS_CONFERENCE_NOTICE");
+                        "FORMAL_STATEMENT", "PRESS_RELEASE", "POST_REPLY", "PRESS_CONFERENCE_NOTICE",
+                        "CORRECTION_NOTICE");
         assertThat(templates.valueStream()).allSatisfy(t -> {
             assertThat(t.path("kindName").asString()).isNotBlank();
             assertThat(t.path("guidance").asString()).isNotBlank();
