@@ -49,7 +49,8 @@ class StatementController {
 
     @PostMapping("/{id}/approvals")
     StatementView decide(@PathVariable UUID id, @Valid @RequestBody ApprovalDecision request, Caller caller) {
-        return statements.decide(id, request.step(), request.decision(), request.comment(), caller);
+        return statements.decide(id, request.step(), request.decision(), request.comment(), request.contentHash(),
+                caller);
     }
 
     @PostMapping("/{id}/publish")
@@ -146,7 +147,12 @@ class StatementController {
     record Correction(String title, String body, String reason) {
     }
 
-    /** Body of {@code POST /api/publishing/statements/{id}/approvals}; a REJECT needs a comment. */
-    record ApprovalDecision(@NotNull ApprovalStep step, @NotNull Decision decision, String comment) {
+    /**
+     * Body of {@code POST /api/publishing/statements/{id}/approvals}; a REJECT needs a comment. {@code contentHash},
+     * when given, is the hash of the text the approver read: a decision on a text that has changed since is refused
+     * (409 {@code content-changed}).
+     */
+    record ApprovalDecision(@NotNull ApprovalStep step, @NotNull Decision decision, String comment,
+                            String contentHash) {
     }
 }

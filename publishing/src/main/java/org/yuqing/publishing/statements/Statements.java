@@ -141,9 +141,17 @@ class Statements {
      * The role rule lets only leaders here; the statement must belong to a unit the leader sees.
      */
     @Transactional
-    StatementView decide(UUID id, ApprovalStep step, Decision decision, String comment, Caller caller) {
+    StatementView decide(UUID id, ApprovalStep step, Decision decision, String comment, String expectedHash,
+                         Caller caller) {
         StatementRow s = store.lock(id).orElseThrow(() -> StatementProblem.notFound(id));
         CaseRef c = visibleCase(s, caller);
+        if (expectedHash != null && !expectedHash.isBlank() && !expectedHash.strip().equals(s.contentHash())) {
+            // The approver decided on a text that has changed since they read it: they must read it again.
+            throw StatementProblem.conflict("content-changed", "Text changed",
+                    "the text changed after it was shown for approval (shown " + expectedHash.strip() + ", now "
+                            + s.contentHash() + "); read it again before deciding")
+                    .with("contentHash", s.contentHash());
+        }
         if (s.state() == StatementState.PUBLISHED) {
             throw StatementProblem.conflict("statement-published", "Statement already published",
                     "statement " + id + " is published; its approvals are closed");

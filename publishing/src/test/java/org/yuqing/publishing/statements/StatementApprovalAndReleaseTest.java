@@ -168,6 +168,29 @@ class StatementApprovalAndReleaseTest extends PublishingIntegrationTest {
     }
 
     @Test
+    void an_approval_of_a_text_that_changed_after_it_was_shown_is_refused_and_binds_nothing() throws Exception {
+        UUID id = draft(openMajorCase(), "情况通报", "正文");
+        String path = "/api/publishing/statements/" + id + "/approvals";
+        String shown = body(mvc.perform(get("/api/publishing/statements/" + id)).andReturn())
+                .path("contentHash").asString();
+        mvc.perform(put("/api/publishing/statements/" + id).contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(Map.of("title", "情况通报", "body", "改过的正文")))).andReturn();
+
+        MvcResult stale = postJson(path, Map.of("step", "UNIT_HEAD", "decision", "APPROVE", "contentHash", shown),
+                "zhang.unit");
+
+        assertProblem(stale, 409);
+        assertThat(body(stale).path("contentHash").asString()).isNotEqualTo(shown);
+        JsonNode s = body(mvc.perform(get("/api/publishing/statements/" + id)).andReturn());
+        assertThat(s.path("approvals")).isEmpty();
+        assertThat(s.path("nextStep").asString()).isEqualTo("UNIT_HEAD");
+
+        MvcResult current = postJson(path, Map.of("step", "UNIT_HEAD", "decision", "APPROVE",
+                "contentHash", s.path("contentHash").asString()), "zhang.unit");
+        assertThat(current.getResponse().getStatus()).isEqualTo(200);
+    }
+
+    @Test
     void a_published_statement_can_be_neither_edited_nor_published_again() throws Exception {
         UUID id = publishedStatement("已发布的通报", "正文");
 

@@ -249,7 +249,9 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle, Be
             return;
         }
         try {
-            // An approval binds the text the service holds when it records it: decide only on the text shown.
+            // An approval binds the text the service holds when it records it: decide only on the text shown. The
+            // re-read spares a refused request; the hash sent with the decision closes the gap after it (the
+            // service refuses a decision on a text that has changed since it was shown).
             Statement now = client.statement(statement.id());
             if (!Objects.equals(now.contentHash(), statement.contentHash())
                     || !Objects.equals(now.nextStep(), statement.nextStep())) {
@@ -257,7 +259,8 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle, Be
                 refresh(statement.id());
                 return;
             }
-            client.decide(statement.id(), statement.nextStep(), decision, why.isEmpty() ? null : why);
+            client.decide(statement.id(), statement.nextStep(), decision, why.isEmpty() ? null : why,
+                    statement.contentHash());
         } catch (GatewayCallException e) {
             ConsoleNotifications.error(e.userMessage(this::getTranslation));
             return;

@@ -118,9 +118,11 @@ public class PublishingClient {
      * @param step     the step decided, e.g. {@code UNIT_HEAD}
      * @param decision {@code APPROVE} or {@code REJECT}
      * @param comment  the comment (required for a rejection)
+     * @param shownHash the content hash of the text the leader was shown; the service refuses the decision (409)
+     *                  when the text has changed since
      */
-    public void decide(String id, String step, String decision, String comment) {
-        api.post(STATEMENT + "/approvals", new ApprovalDecision(step, decision, comment), id);
+    public void decide(String id, String step, String decision, String comment, String shownHash) {
+        api.post(STATEMENT + "/approvals", new ApprovalDecision(step, decision, comment, shownHash), id);
     }
 
     /**
@@ -222,7 +224,7 @@ public class PublishingClient {
     }
 
     /** Body of {@code POST …/statements/{id}/approvals}. */
-    record ApprovalDecision(String step, String decision, String comment) {
+    record ApprovalDecision(String step, String decision, String comment, String contentHash) {
     }
 
     /** Body of {@code PUT …/statements/{id}/schedule}. */

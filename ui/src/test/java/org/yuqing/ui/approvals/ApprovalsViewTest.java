@@ -159,6 +159,7 @@ class ApprovalsViewTest extends ConsoleViewTestSupport {
         assertThat(sent.path("step").asString()).isEqualTo("LEADER_IN_CHARGE");
         assertThat(sent.path("decision").asString()).isEqualTo("APPROVE");
         assertThat(sent.path("comment").isNull()).isTrue();
+        assertThat(sent.path("contentHash").asString()).as("the text the leader was shown").isEqualTo(HASH);
         assertThat(test($(Notification.class).withId("success-notification").last()).getText())
                 .isEqualTo("已同意（分管领导）：关于化工厂爆炸的情况通报");
 
