@@ -22,7 +22,9 @@ import static org.springframework.http.HttpMethod.PUT;
  *           {@code GET /api/casework/cases/{id}/ledger}, {@code GET /api/casework/accountability},
  *           {@code GET /api/casework/notifications}, {@code GET /api/casework/cases/{id}/attachments/{attachmentId}},
  *           {@code GET /api/casework/notifications/deliveries} (the delivery log),
- *           {@code GET /api/casework/accountability/units} (迟报/漏报/瞒报 per unit)</td>
+ *           {@code GET /api/casework/accountability/units} (迟报/漏报/瞒报 per unit),
+ *           {@code GET /api/casework/cases/{id}/heat} (the incident's heat series),
+ *           {@code GET /api/casework/deadlines/mine} (my deadlines)</td>
  *       <td>every person: MONITOR, ANALYST, LEADER, UNIT_HANDLER, PUBLISHER, ADMIN</td></tr>
  *   <tr><td>{@code GET /api/casework/cases/{id}/documents/{kind}.{format}} (登记表、专报、总结评估 as PDF/DOCX; audited
  *           as EXPORT)</td><td>every person</td></tr>
@@ -31,7 +33,8 @@ import static org.springframework.http.HttpMethod.PUT;
  *   <tr><td>{@code POST /api/casework/cases} (open a case by hand, 人工立案)</td><td>ANALYST, UNIT_HANDLER</td></tr>
  *   <tr><td>{@code POST /api/casework/cases/{id}/reports}, {@code .../transitions}, {@code .../review},
  *           {@code .../tasks}, {@code .../tasks/{taskId}/complete}, {@code .../comments}, {@code .../attachments}
- *           (work on a case)</td><td>ANALYST, UNIT_HANDLER, LEADER</td></tr>
+ *           (work on a case), {@code PUT /api/casework/cases/{id}/assignees} (指派经办人)</td>
+ *       <td>ANALYST, UNIT_HANDLER, LEADER</td></tr>
  *   <tr><td>{@code POST /api/casework/notifications/deliveries/{id}/retry} (retry a failed delivery by hand)</td>
  *       <td>ANALYST, UNIT_HANDLER, LEADER, ADMIN</td></tr>
  *   <tr><td>{@code GET /api/casework/contacts/people}, {@code PUT|DELETE /api/casework/contacts/people/{login}},
@@ -59,8 +62,10 @@ public class CaseworkAccessRules {
                 .requestMatchers(GET, "/api/casework/cases", "/api/casework/cases/*", "/api/casework/cases/*/ledger",
                         "/api/casework/ledger/verify", "/api/casework/accountability",
                         "/api/casework/notifications", "/api/casework/cases/*/attachments/*",
-                        "/api/casework/notifications/deliveries", "/api/casework/accountability/units")
+                        "/api/casework/notifications/deliveries", "/api/casework/accountability/units",
+                        "/api/casework/cases/*/heat", "/api/casework/deadlines/mine")
                 .hasAnyRole(PERSONS)
+                .requestMatchers(PUT, "/api/casework/cases/*/assignees").hasAnyRole(WORK_ON_CASES)
                 .requestMatchers(POST, "/api/casework/notifications/deliveries/*/retry").hasAnyRole(RETRY_DELIVERIES)
                 .requestMatchers(GET, "/api/casework/contacts/people", "/api/casework/contacts/units")
                 .hasRole(Role.ADMIN.name())

@@ -7,11 +7,14 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.yuqing.casework.cases.CaseViews.AssignRequest;
+import org.yuqing.casework.cases.CaseViews.AssigneesView;
 import org.yuqing.casework.cases.CaseViews.CaseDetail;
 import org.yuqing.casework.cases.CaseViews.CaseSummary;
 import org.yuqing.casework.cases.CaseViews.CommentRequest;
@@ -23,7 +26,9 @@ import org.yuqing.security.Caller;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -37,6 +42,8 @@ class CaseController {
     /** The longest comment, in characters. */
     static final int MAX_COMMENT = 4000;
     private static final int MAX_LIMIT = 500;
+    /** The most people one case is assigned to. */
+    static final int MAX_ASSIGNEES = 20;
 
     private final Cases cases;
 
@@ -60,6 +67,41 @@ class CaseController {
         Instant now = cases.now();
         return cases.find(id, caller).map(found -> CaseDetail.of(found, now))
                 .orElseThrow(() -> new CaseNotFoundException(id));
+    }
+
+    /**
+     * Sets who works the case (指派): {@code {assignees:[{login, unitId}]}} replaces its assignees; 200 with them;
+     * 400 when malformed or a login appears twice, 403 when a unit lies outside the caller's scope.
+     */
+    @PutMapping("/{id}/assignees")
+    AssigneesView assign(@PathVariable UUID id, @RequestBody AssignRequest request, Caller caller) {
+        if (request.assignees() == null) {
+            throw new InvalidRequestException("assignees is required: [{login, unitId}], empty to unassign everyone");
+        }
+        if (request.assignees().size() > MAX_ASSIGNEES) {
+            throw new InvalidRequestException("a case has at most " + MAX_ASSIGNEES + " assignees");
+        }
+        Set<String> logins = new HashSet<>();
+        List<Assignee> assignees = request.assignees().stream().map((CaseViews.AssigneeRequest a) -> {
+            if (a == null || blankToNull(a.login()) == null || blankToNull(a.unitId()) == null) {
+                throw new InvalidRequestException("every assignee needs a login and the unitId they act for");
+            }
+            Assignee clean = new Assignee(a.login().strip(), a.unitId().strip());
+            if (!logins.add(clean.login())) {
+                throw new InvalidRequestException("login " + clean.login() + " is assigned twice");
+            }
+            return clean;
+        }).toList();
+        return new AssigneesView(id, cases.assign(id, assignees, caller));
+    }
+
+    /**
+     * The heat of the case's incident over time as monitoring reported it (volume, reads, comments, reposts, sites,
+     * mainstream outlets, negative share per measurement), oldest first: {@code {caseId, incidentId, points:[…]}}.
+     */
+    @GetMapping("/{id}/heat")
+    Cases.HeatSeries heat(@PathVariable UUID id, Caller caller) {
+        return cases.heat(id, caller);
     }
 
     /** Adds a comment (批注) to the case's timeline: 201 with the case; 400 without text, 422 when too long. */

@@ -26,7 +26,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import static org.yuqing.casework.db.Tables.CASE_ASSIGNEE;
 import static org.yuqing.casework.db.Tables.CASE_FILE;
+import static org.yuqing.casework.db.Tables.INCIDENT_HEAT;
 import static org.yuqing.casework.db.Tables.TIMELINE_ENTRY;
 
 /** Stores cases and their timelines in schema {@code casework}. */
@@ -85,6 +87,84 @@ class CaseRepository {
                 .orderBy(CASE_FILE.OPENED_AT.desc(), CASE_FILE.ID)
                 .limit(limit)
                 .fetch(this::toCase);
+    }
+
+    /** The assignees of a case, by login. */
+    List<Assignee> assignees(UUID caseId) {
+        return db.select(CASE_ASSIGNEE.LOGIN, CASE_ASSIGNEE.UNIT_ID).from(CASE_ASSIGNEE)
+                .where(CASE_ASSIGNEE.CASE_ID.eq(caseId)).orderBy(CASE_ASSIGNEE.LOGIN)
+                .fetch(r -> new Assignee(r.value1(), r.value2()));
+    }
+
+    /** The assignees of each of the cases, by login; a case without any is absent. */
+    Map<UUID, List<Assignee>> assigneesOf(Collection<UUID> caseIds) {
+        Map<UUID, List<Assignee>> byCase = new LinkedHashMap<>();
+        if (caseIds.isEmpty()) {
+            return byCase;
+        }
+        db.select(CASE_ASSIGNEE.CASE_ID, CASE_ASSIGNEE.LOGIN, CASE_ASSIGNEE.UNIT_ID).from(CASE_ASSIGNEE)
+                .where(CASE_ASSIGNEE.CASE_ID.eq(DSL.any(caseIds.toArray(UUID[]::new))))
+                .orderBy(CASE_ASSIGNEE.CASE_ID, CASE_ASSIGNEE.LOGIN)
+                .forEach(r -> byCase.computeIfAbsent(r.value1(), k -> new ArrayList<>())
+                        .add(new Assignee(r.value2(), r.value3())));
+        return byCase;
+    }
+
+    /** Replaces the assignees of a case by {@code assignees}. */
+    void replaceAssignees(UUID caseId, List<Assignee> assignees, String by, Instant at) {
+        db.deleteFrom(CASE_ASSIGNEE).where(CASE_ASSIGNEE.CASE_ID.eq(caseId)).execute();
+        for (Assignee a : assignees) {
+            db.insertInto(CASE_ASSIGNEE)
+                    .set(CASE_ASSIGNEE.CASE_ID, caseId)
+                    .set(CASE_ASSIGNEE.LOGIN, a.login())
+                    .set(CASE_ASSIGNEE.UNIT_ID, a.unitId())
+                    .set(CASE_ASSIGNEE.ASSIGNED_BY, by)
+                    .set(CASE_ASSIGNEE.ASSIGNED_AT, at(at))
+                    .execute();
+        }
+    }
+
+    /**
+     * The cases not yet closed (REVIEWED) that {@code login} is assigned to, plus, when {@code units} is not empty,
+     * those owned by one of {@code units}; only cases of {@code unitScope}. Oldest first.
+     */
+    List<CaseFile> workOf(String login, Collection<String> units, Collection<String> unitScope) {
+        Condition mine = DSL.exists(DSL.selectOne().from(CASE_ASSIGNEE)
+                .where(CASE_ASSIGNEE.CASE_ID.eq(CASE_FILE.ID)).and(CASE_ASSIGNEE.LOGIN.eq(login)));
+        if (!units.isEmpty()) {
+            mine = mine.or(CASE_FILE.UNIT_ID.eq(DSL.any(units.toArray(String[]::new))));
+        }
+        return db.selectFrom(CASE_FILE)
+                .where(CASE_FILE.UNIT_ID.eq(DSL.any(unitScope.toArray(String[]::new))))
+                .and(CASE_FILE.STATE.ne(CaseState.REVIEWED.name()))
+                .and(mine)
+                .orderBy(CASE_FILE.OPENED_AT, CASE_FILE.ID)
+                .fetch(this::toCase);
+    }
+
+    /** Keeps one measurement of an incident's heat; {@code false} when its event was kept before. */
+    boolean recordHeat(UUID eventId, UUID incidentId, HeatPoint p) {
+        return db.insertInto(INCIDENT_HEAT)
+                .set(INCIDENT_HEAT.EVENT_ID, eventId)
+                .set(INCIDENT_HEAT.INCIDENT_ID, incidentId)
+                .set(INCIDENT_HEAT.AT, at(p.at()))
+                .set(INCIDENT_HEAT.VOLUME, p.volume())
+                .set(INCIDENT_HEAT.READS, p.reads())
+                .set(INCIDENT_HEAT.COMMENTS, p.comments())
+                .set(INCIDENT_HEAT.REPOSTS, p.reposts())
+                .set(INCIDENT_HEAT.SITES, p.sites())
+                .set(INCIDENT_HEAT.MAINSTREAM, p.mainstream())
+                .set(INCIDENT_HEAT.NEGATIVE_SHARE, p.negativeShare())
+                .onConflict(INCIDENT_HEAT.EVENT_ID).doNothing()
+                .execute() == 1;
+    }
+
+    /** The heat series of an incident, oldest first. */
+    List<HeatPoint> heat(UUID incidentId) {
+        return db.selectFrom(INCIDENT_HEAT).where(INCIDENT_HEAT.INCIDENT_ID.eq(incidentId))
+                .orderBy(INCIDENT_HEAT.AT, INCIDENT_HEAT.EVENT_ID)
+                .fetch(r -> new HeatPoint(r.getAt().toInstant(), r.getVolume(), r.getReads(), r.getComments(),
+                        r.getReposts(), r.getSites(), r.getMainstream(), r.getNegativeShare()));
     }
 
     /** Stores the text of a post-incident review (总结评估); {@code lessons} may be {@code null}. */

@@ -20,16 +20,37 @@ final class CaseViews {
     private CaseViews() {
     }
 
-    /** A case in a list. {@code overdue} names the clocks past due and not met. */
+    /**
+     * A case in a list. {@code overdue} names the clocks past due and not met; {@code assignees} who works it
+     * ({@code [{login, unitId}]}, by login).
+     */
     record CaseSummary(UUID id, UUID incidentId, String title, String unitId, Level level, String levelName,
                        CaseState state, String stateName, Instant openedAt, Instant reportDueAt, Instant reportedAt,
-                       Instant firstStatementDueAt, Instant firstStatementAt, List<ClockName> overdue) {
+                       Instant firstStatementDueAt, Instant firstStatementAt, List<ClockName> overdue,
+                       List<Assignee> assignees) {
 
-        static CaseSummary of(CaseFile c, Instant now) {
+        static CaseSummary of(Cases.CaseWithAssignees found, Instant now) {
+            CaseFile c = found.caseFile();
             return new CaseSummary(c.id(), c.incidentId(), c.title(), c.unitId(), c.level(), c.level().chineseName(),
                     c.state(), c.state().chineseName(), c.openedAt(), c.reportDueAt(), c.reportedAt(),
-                    c.firstStatementDueAt(), c.firstStatementAt(), overdueClocks(c, now));
+                    c.firstStatementDueAt(), c.firstStatementAt(), overdueClocks(c, now), found.assignees());
         }
+    }
+
+    /**
+     * Who works a case: replaces its assignees (an empty list unassigns everyone).
+     *
+     * @param assignees {@code [{login, unitId}]}; each unit must lie in the caller's scope
+     */
+    record AssignRequest(List<AssigneeRequest> assignees) {
+    }
+
+    /** One assignee as requested: the person's login and the unit they act for (both required). */
+    record AssigneeRequest(String login, String unitId) {
+    }
+
+    /** The assignees of a case after an assignment. */
+    record AssigneesView(UUID caseId, List<Assignee> assignees) {
     }
 
     /**
@@ -41,8 +62,8 @@ final class CaseViews {
                       Instant reportDueAt, Instant reportedAt, Instant firstStatementDueAt, Instant firstStatementAt,
                       List<ApprovalStep> statementApprovals, Instant subsidedAt, Instant reviewDueAt,
                       Instant reviewedAt, Category category, String categoryName, List<CaseState> nextStates,
-                      List<ClockName> overdue, List<ClockView> clocks, List<TimelineView> timeline,
-                      @JsonAnyGetter Map<String, Object> sections) {
+                      List<ClockName> overdue, List<ClockView> clocks, List<Assignee> assignees,
+                      List<TimelineView> timeline, @JsonAnyGetter Map<String, Object> sections) {
 
         static CaseDetail of(Cases.CaseWithTimeline found, Instant now) {
             CaseFile c = found.caseFile();
@@ -51,7 +72,7 @@ final class CaseViews {
                     c.reportedAt(), c.firstStatementDueAt(), c.firstStatementAt(), c.statementApprovals(),
                     c.subsidedAt(), c.reviewDueAt(), c.reviewedAt(), c.followups().category(),
                     c.followups().category().chineseName(), found.nextStates(), overdueClocks(c, now),
-                    c.clocks().stream().map(k -> ClockView.of(k, now)).toList(),
+                    c.clocks().stream().map(k -> ClockView.of(k, now)).toList(), found.assignees(),
                     found.timeline().stream().map(TimelineView::of).toList(), found.sections());
         }
     }

@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -424,14 +425,70 @@ class Cases {
     }
 
     /**
+     * Sets who works a case (指派经办人), replacing the assignees it had; recorded on the timeline and in the ledger.
+     * An assignment that changes nothing records nothing.
+     *
+     * @param assignees the people, each with the unit they act for; empty to unassign everyone
+     * @param by        who assigns; must see the case and may only name units of their scope
+     * @throws org.yuqing.security.OutOfScopeException   when the case is outside {@code by}'s scope (404)
+     * @throws org.yuqing.security.ForbiddenUnitException when an assignee's unit is outside {@code by}'s scope (403)
+     */
+    @Transactional
+    List<Assignee> assign(UUID caseId, List<Assignee> assignees, Caller by) {
+        CaseFile current = lockVisible(caseId, by);
+        for (Assignee a : assignees) {
+            by.requireMayActFor(a.unitId(), "assignee " + a.login() + " acting for unit " + a.unitId());
+        }
+        List<Assignee> sorted = assignees.stream().sorted(Comparator.comparing(Assignee::login)).toList();
+        List<Assignee> before = repository.assignees(caseId);
+        if (before.equals(sorted)) {
+            return before;
+        }
+        Instant now = clock.instant();
+        repository.replaceAssignees(caseId, sorted, by.login(), now);
+        String summary = sorted.isEmpty() ? "指派：取消全部经办人"
+                : "指派经办人：" + String.join("、", sorted.stream().map(a -> a.login() + "（" + a.unitId() + "）").toList());
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("assignees", sorted);
+        detail.put("previous", before);
+        repository.append(current.id(), now, TimelineKind.ASSIGNED, summary, by.login(), detail, null);
+        ledger.append(current.id(), LedgerKind.ASSIGNED, by.login(), summary, detail);
+        return sorted;
+    }
+
+    /**
+     * Keeps one measurement of an incident's heat from monitoring's feed, whether or not the incident has a case yet;
+     * a redelivered event keeps nothing more.
+     */
+    @Transactional
+    void applyHeat(UUID eventId, UUID incidentId, HeatPoint point) {
+        repository.recordHeat(eventId, incidentId, point);
+    }
+
+    /**
+     * The heat series of a case's incident, oldest first (empty when monitoring reported none).
+     *
+     * @throws CaseNotFoundException when there is no such case
+     * @throws org.yuqing.security.OutOfScopeException when the case is outside {@code by}'s scope (404)
+     */
+    @Transactional(readOnly = true)
+    HeatSeries heat(UUID caseId, Caller by) {
+        CaseFile c = repository.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
+        by.requireSees(c.unitId(), "case " + caseId);
+        return new HeatSeries(c.id(), c.incidentId(), repository.heat(c.incidentId()));
+    }
+
+    /**
      * Cases of the units {@code by} sees, newest first, filtered in the query.
      *
      * @param unitId only this unit's cases, or {@code null} for every unit in scope
      * @param state  only cases in this state, or {@code null}
      */
     @Transactional(readOnly = true)
-    List<CaseFile> list(String unitId, CaseState state, int limit, Caller by) {
-        return repository.list(unitId, state, by.unitScope(), limit);
+    List<CaseWithAssignees> list(String unitId, CaseState state, int limit, Caller by) {
+        List<CaseFile> found = repository.list(unitId, state, by.unitScope(), limit);
+        Map<UUID, List<Assignee>> assignees = repository.assigneesOf(found.stream().map(CaseFile::id).toList());
+        return found.stream().map(c -> new CaseWithAssignees(c, assignees.getOrDefault(c.id(), List.of()))).toList();
     }
 
     /**
@@ -448,7 +505,7 @@ class Cases {
         return found.map(c -> {
             Map<String, Object> shown = new LinkedHashMap<>();
             sections.forEach(section -> shown.put(section.name(), section.of(id, now)));
-            return new CaseWithTimeline(c, repository.timeline(id), shown, allowed(c));
+            return new CaseWithTimeline(c, repository.timeline(id), shown, allowed(c), repository.assignees(id));
         });
     }
 
@@ -605,6 +662,14 @@ class Cases {
      * A case with its timeline, what other features show on it (by property name) and the moves it may make now.
      */
     record CaseWithTimeline(CaseFile caseFile, List<TimelineItem> timeline, Map<String, Object> sections,
-                            List<CaseState> nextStates) {
+                            List<CaseState> nextStates, List<Assignee> assignees) {
+    }
+
+    /** A case in a list, with who works it. */
+    record CaseWithAssignees(CaseFile caseFile, List<Assignee> assignees) {
+    }
+
+    /** The heat series of a case's incident, oldest first. */
+    record HeatSeries(UUID caseId, UUID incidentId, List<HeatPoint> points) {
     }
 }

@@ -33,5 +33,7 @@ public enum TimelineKind {
     /** 声明审批退回: a step of a statement's approval chain rejected it (publishing's StatementApproved). */
     STATEMENT_REJECTED,
     /** 声明撤回/更正: a published statement was retracted or corrected (publishing's StatementWithdrawn). */
-    STATEMENT_WITHDRAWN
+    STATEMENT_WITHDRAWN,
+    /** 指派: the case's assignees (经办人) were set. */
+    ASSIGNED
 }

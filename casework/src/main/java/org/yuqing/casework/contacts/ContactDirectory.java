@@ -25,6 +25,12 @@ public class ContactDirectory {
         return repository.reachedFor(unitId, role);
     }
 
+    /** One person's entry by login; empty when the directory has none. */
+    @Transactional(readOnly = true)
+    public Optional<PersonContact> person(String login) {
+        return repository.person(login).map(ContactRepository.StoredPerson::person);
+    }
+
     /** The group robots of a unit, by name. */
     @Transactional(readOnly = true)
     public List<UnitRobot> robotsOf(String unitId) {

@@ -1,5 +1,6 @@
 package org.yuqing.casework.documents;
 
+import org.yuqing.casework.cases.HeatPoint;
 import org.yuqing.casework.clocks.DeadlineClock;
 import org.yuqing.domain.ApprovalStep;
 import org.yuqing.domain.Category;
@@ -17,6 +18,7 @@ import java.util.UUID;
  * @param planName        the response plan's display name
  * @param reviewSummary   the written review (总结评估), or {@code null} before it is recorded
  * @param reviewLessons   lessons for plan revision, or {@code null}
+ * @param heat            monitoring's measurements of the incident's heat, oldest first (empty when none came)
  */
 record CaseDossier(
         UUID id,
@@ -43,13 +45,27 @@ record CaseDossier(
         String reviewLessons,
         List<DeadlineClock> clocks,
         List<Entry> timeline,
-        List<Task> tasks) {
+        List<Task> tasks,
+        List<HeatPoint> heat) {
 
     CaseDossier {
+        heat = List.copyOf(heat);
         statementApprovals = List.copyOf(statementApprovals);
         clocks = List.copyOf(clocks);
         timeline = List.copyOf(timeline);
         tasks = List.copyOf(tasks);
+    }
+
+    /** The dossier without monitoring's heat series (the curve falls back to the figures the grades cite). */
+    CaseDossier(UUID id, UUID incidentId, String unitId, String title, Level level, String state, String stateName,
+                Category category, String planId, int planVersion, String planName, Instant openedAt,
+                Instant reportDueAt, Instant reportedAt, Instant firstStatementDueAt, Instant firstStatementAt,
+                List<ApprovalStep> statementApprovals, Instant subsidedAt, Instant reviewDueAt, Instant reviewedAt,
+                String reviewSummary, String reviewLessons, List<DeadlineClock> clocks, List<Entry> timeline,
+                List<Task> tasks) {
+        this(id, incidentId, unitId, title, level, state, stateName, category, planId, planVersion, planName,
+                openedAt, reportDueAt, reportedAt, firstStatementDueAt, firstStatementAt, statementApprovals,
+                subsidedAt, reviewDueAt, reviewedAt, reviewSummary, reviewLessons, clocks, timeline, tasks, List.of());
     }
 
     /** The timeline entries of one kind (e.g. {@code REPORTED}), oldest first. */

@@ -2,10 +2,10 @@ package org.yuqing.casework.documents;
 
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
+import org.yuqing.casework.cases.CaseOverview;
+import org.yuqing.casework.cases.CaseRecords;
 import org.yuqing.casework.cases.CaseState;
 import org.yuqing.casework.cases.CaseworkProperties;
-import org.yuqing.casework.clocks.ClockName;
-import org.yuqing.casework.clocks.DeadlineClock;
 import org.yuqing.casework.db.tables.records.CaseFileRecord;
 import org.yuqing.domain.ApprovalStep;
 import org.yuqing.domain.Category;
@@ -14,7 +14,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +25,8 @@ import static org.yuqing.casework.db.Tables.TIMELINE_ENTRY;
 
 /**
  * Reads a case's record for its documents from schema {@code casework} (read only: the documents are a view of
- * what the case feature recorded).
+ * what the case feature recorded). The deadline clocks and monitoring's heat series come from the case feature's
+ * read API ({@link CaseRecords}), so the documents show the clocks exactly as the case does.
  */
 @Repository
 class DossierRepository {
@@ -34,8 +34,10 @@ class DossierRepository {
     private final DSLContext db;
     private final JsonMapper json;
     private final CaseworkProperties casework;
+    private final CaseRecords cases;
 
-    DossierRepository(DSLContext db, JsonMapper json, CaseworkProperties casework) {
+    DossierRepository(DSLContext db, JsonMapper json, CaseworkProperties casework, CaseRecords cases) {
+        this.cases = cases;
         this.db = db;
         this.json = json;
         this.casework = casework;
@@ -63,30 +65,9 @@ class DossierRepository {
                 instant(r.getReportedAt()), instant(r.getFirstStatementDueAt()), instant(r.getFirstStatementAt()),
                 Arrays.stream(r.getStatementApprovals()).map(ApprovalStep::valueOf).toList(),
                 instant(r.getSubsidedAt()), instant(r.getReviewDueAt()), instant(r.getReviewedAt()),
-                r.getReviewSummary(), r.getReviewLessons(), clocks(r), timeline, tasks);
-    }
-
-    // The same clocks, in the same order, as the case feature shows on the case (CaseFile.clocks()).
-    private static List<DeadlineClock> clocks(CaseFileRecord r) {
-        List<DeadlineClock> clocks = new ArrayList<>();
-        clocks.add(new DeadlineClock(ClockName.REPORT, instant(r.getReportDueAt()), instant(r.getReportedAt())));
-        if (r.getWrittenReportDueAt() != null) {
-            clocks.add(new DeadlineClock(ClockName.WRITTEN_REPORT, instant(r.getWrittenReportDueAt()),
-                    instant(r.getWrittenReportedAt())));
-        }
-        clocks.add(new DeadlineClock(ClockName.FIRST_STATEMENT, instant(r.getFirstStatementDueAt()),
-                instant(r.getFirstStatementAt())));
-        if (r.getInquiryReplyDueAt() != null) {
-            clocks.add(new DeadlineClock(ClockName.INQUIRY_REPLY, instant(r.getInquiryReplyDueAt()),
-                    instant(r.getInquiryRepliedAt())));
-        }
-        if (r.getProgressDueAt() != null) {
-            clocks.add(new DeadlineClock(ClockName.PROGRESS_UPDATE, instant(r.getProgressDueAt()), null));
-        }
-        if (r.getReviewDueAt() != null) {
-            clocks.add(new DeadlineClock(ClockName.REVIEW, instant(r.getReviewDueAt()), instant(r.getReviewedAt())));
-        }
-        return clocks;
+                r.getReviewSummary(), r.getReviewLessons(),
+                cases.find(r.getId()).map(CaseOverview::clocks).orElse(List.of()), timeline, tasks,
+                cases.heatOfIncident(r.getIncidentId()));
     }
 
     private static Category category(String name) {

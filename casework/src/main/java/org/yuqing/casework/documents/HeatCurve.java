@@ -15,11 +15,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The heat of a case over time, from what casework knows: casework keeps no series of monitoring's heat, but every
- * grade on the case's timeline (立案, 升级, 研判更新) cites the figures that fired its conditions, e.g.
- * {@code 舆情总量 612 篇 > 500 — 区网络舆情处置工作应急预案 六(三)3}. The curve is the most often cited figure
- * (舆情总量 first among equals) at each grade, over the levels in force, with the reports and releases marked.
- * Without any figure the curve is the level itself.
+ * The heat of a case over time. Casework keeps monitoring's measurements of the incident (IncidentDetected,
+ * IncidentMetricsChanged): when there are any, the curve is the measured 舆情总量 from detection on. Without them it
+ * falls back to the figures the grades cite: every grade on the case's timeline (立案, 升级, 研判更新) cites the
+ * figures that fired its conditions, e.g. {@code 舆情总量 612 篇 > 500 — 区网络舆情处置工作应急预案 六(三)3}, and the
+ * curve is the most often cited figure (舆情总量 first among equals) at each grade. Either way it runs over the
+ * levels in force, with the reports and releases marked. Without any figure the curve is the level itself.
  *
  * @param metric  the metric plotted, e.g. 舆情总量, or empty when the grades cite none
  * @param unit    its counting unit, e.g. 篇 (empty when there is no metric)
@@ -28,12 +29,15 @@ import java.util.regex.Pattern;
  * @param markers reports and releases
  * @param from    start of the time axis (the case's opening, or an earlier entry)
  * @param to      end of the time axis (the last entry of the timeline, at least one hour after {@code from})
+ * @param measured whether the points are monitoring's measurements (else the figures the grades cite)
  */
 record HeatCurve(Optional<String> metric, String unit, List<Point> points, List<LevelChange> levels,
-                 List<Marker> markers, Instant from, Instant to) {
+                 List<Marker> markers, Instant from, Instant to, boolean measured) {
 
     /** How grading writes a cited figure: name, value, unit, comparison, threshold. */
     private static final Pattern FIGURE = Pattern.compile("^(\\S+) (\\d+) (\\S+) (?:≥|>|≤|<|=) \\d+");
+    /** The measured metric plotted. */
+    private static final String VOLUME = "舆情总量";
     /** Which figure wins a tie, most telling first. */
     private static final List<String> PREFERENCE = List.of("舆情总量", "24小时舆情量", "阅读量", "24小时阅读量", "评论量",
             "24小时评论量", "转发量", "24小时转发量", "涉及网站", "主流媒体", "同一信息网站数");
@@ -64,7 +68,13 @@ record HeatCurve(Optional<String> metric, String unit, List<Point> points, List<
     static HeatCurve of(CaseDossier dossier) {
         Instant from = dossier.timeline().stream().map(CaseDossier.Entry::at).filter(at -> at.isBefore(dossier.openedAt()))
                 .min(Comparator.naturalOrder()).orElse(dossier.openedAt());
+        if (!dossier.heat().isEmpty() && dossier.heat().getFirst().at().isBefore(from)) {
+            from = dossier.heat().getFirst().at();
+        }
         Instant to = from.plus(Duration.ofHours(1));
+        if (!dossier.heat().isEmpty() && dossier.heat().getLast().at().isAfter(to)) {
+            to = dossier.heat().getLast().at();
+        }
         List<CaseDossier.Entry> grades = new ArrayList<>();
         List<Marker> markers = new ArrayList<>();
         for (CaseDossier.Entry e : dossier.timeline()) {
@@ -91,6 +101,10 @@ record HeatCurve(Optional<String> metric, String unit, List<Point> points, List<
         if (levels.isEmpty()) {
             levels.add(new LevelChange(from, dossier.level()));
         }
+        if (!dossier.heat().isEmpty()) {
+            List<Point> measured = dossier.heat().stream().map(h -> new Point(h.at(), h.volume())).toList();
+            return new HeatCurve(Optional.of(VOLUME), "篇", measured, levels, markers, from, to, true);
+        }
         // The figures each grade cites, by metric.
         Map<String, List<Point>> series = new LinkedHashMap<>();
         Map<String, String> units = new LinkedHashMap<>();
@@ -110,12 +124,15 @@ record HeatCurve(Optional<String> metric, String unit, List<Point> points, List<
                 .comparingInt((String k) -> series.get(k).size())
                 .thenComparing(k -> -preference(k)));
         return new HeatCurve(metric, metric.map(units::get).orElse(""),
-                metric.map(series::get).orElse(List.of()), levels, markers, from, to);
+                metric.map(series::get).orElse(List.of()), levels, markers, from, to, false);
     }
 
     /** One sentence saying where the curve comes from, for the caption. */
     String source() {
         String marks = "竖线为报告（蓝）与信息发布（绿）时间，底色为当时的级别。";
+        if (measured) {
+            return "数据来源：监测服务自发现起逐次上报的" + metric.orElse(VOLUME) + "，共" + points.size() + "个时点；" + marks;
+        }
         if (metric.isEmpty()) {
             return "数据来源：本案研判记录未引用热度数值，曲线为级别随时间的变化；" + marks;
         }

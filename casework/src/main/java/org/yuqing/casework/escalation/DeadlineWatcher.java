@@ -3,6 +3,8 @@ package org.yuqing.casework.escalation;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.yuqing.casework.cases.Assignee;
+import org.yuqing.casework.cases.CaseRecords;
 import org.yuqing.casework.cases.CaseTimeline;
 import org.yuqing.casework.clocks.ClockName;
 import org.yuqing.casework.escalation.EscalationProperties.Step;
@@ -28,12 +30,18 @@ import java.util.Optional;
  * once when it runs out (timeline, ledger {@code DEADLINE_MISSED}, escalation chain), and advances running
  * chains, stopping one whose clock was met or restarted. "Once" is a unique key in the database, so it holds
  * across restarts and concurrent replicas. Time is this service's {@link Clock}.
+ * <p>
+ * The role {@value #ASSIGNEE} (经办人) means the case's assignees: each gets the notice personally (their inbox, their
+ * own email and SMS). A case nobody is assigned to falls back to whoever the contact directory names as 经办人 of
+ * the case's unit.
  */
 @Component
 public class DeadlineWatcher {
 
     private static final System.Logger LOG = System.getLogger(DeadlineWatcher.class.getName());
     private static final String SYSTEM = "system";
+    /** The escalation role that reaches the case's assignees. */
+    static final String ASSIGNEE = "ASSIGNEE";
     // The offices run on Beijing time; notices name deadlines as their readers read a clock.
     private static final DateTimeFormatter BEIJING = DateTimeFormatter.ofPattern("M月d日HH:mm")
             .withZone(ZoneId.of("Asia/Shanghai"));
@@ -41,13 +49,16 @@ public class DeadlineWatcher {
     private final EscalationRepository repository;
     private final EscalationProperties properties;
     private final CaseTimeline timeline;
+    private final CaseRecords cases;
     private final Ledger ledger;
     private final List<Notifier> notifiers;
     private final Clock clock;
     private final TransactionTemplate transactions;
 
     DeadlineWatcher(EscalationRepository repository, EscalationProperties properties, CaseTimeline timeline,
-                    Ledger ledger, List<Notifier> notifiers, Clock clock, PlatformTransactionManager transactionManager) {
+                    CaseRecords cases, Ledger ledger, List<Notifier> notifiers, Clock clock,
+                    PlatformTransactionManager transactionManager) {
+        this.cases = cases;
         this.repository = repository;
         this.properties = properties;
         this.timeline = timeline;
@@ -122,8 +133,8 @@ public class DeadlineWatcher {
                 + "（剩余" + minutes(left) + "分钟）";
         timeline.deadlineWarning(c.caseId(), now, summary, detail(c, now));
         String role = properties.firstTarget();
-        send(new Notice(role, c.unitId(), c.caseId(), "【即将超时】" + c.level().chineseName() + "舆情《" + c.title() + "》"
-                + summary + "，请抓紧办理。"));
+        send(role, c, "【即将超时】" + c.level().chineseName() + "舆情《" + c.title() + "》"
+                + summary + "，请抓紧办理。");
         return new Outcome(1, 0, 1, 0);
     }
 
@@ -157,10 +168,10 @@ public class DeadlineWatcher {
             Step s = steps.get(step);
             if (s.isNotify()) {
                 notices++;
-                send(new Notice(s.target(), c.unitId(), c.caseId(), "【超时催办】" + c.level().chineseName() + "舆情《"
+                send(s.target(), c, "【超时催办】" + c.level().chineseName() + "舆情《"
                         + c.title() + "》" + c.name().chineseName() + "已于" + BEIJING.format(c.dueAt()) + "届满，至今未"
                         + obligation(c.name()) + "，请" + Roles.chineseName(s.target()) + "立即督办。（第" + notices(steps, step)
-                        + "次催办）"));
+                        + "次催办）");
             } else {
                 at = at.plus(s.delay());
             }
@@ -169,6 +180,18 @@ public class DeadlineWatcher {
         boolean done = step >= steps.size();
         repository.save(run.advancedTo(step, at).ended(done ? EscalationRepository.COMPLETED : EscalationRepository.RUNNING), now);
         return new Outcome(0, 0, notices, done ? 1 : 0);
+    }
+
+    // To the case's assignees in person when the role is theirs and someone is assigned; else to the unit's role.
+    private void send(String role, WatchedClock c, String text) {
+        List<Assignee> assignees = ASSIGNEE.equals(role) ? cases.assignees(c.caseId()) : List.of();
+        if (assignees.isEmpty()) {
+            send(new Notice(role, c.unitId(), c.caseId(), text));
+            return;
+        }
+        for (Assignee a : assignees) {
+            send(Notice.toPerson(a.login(), role, a.unitId(), c.caseId(), text));
+        }
     }
 
     private void send(Notice notice) {

@@ -34,5 +34,7 @@ public enum LedgerKind {
     /** 声明审批退回: a step of a statement's approval chain rejected it — who, which step, the comment, the hash. */
     STATEMENT_REJECTED,
     /** 声明撤回/更正: a published statement was retracted, or corrected by a linked notice — who, why, when. */
-    STATEMENT_WITHDRAWN
+    STATEMENT_WITHDRAWN,
+    /** 指派: who works the case (经办人, by login and the unit each acts for), who set them, who worked it before. */
+    ASSIGNED
 }

@@ -30,10 +30,18 @@ class DeliveryPlanner {
         this.senders = senders.stream().collect(Collectors.toUnmodifiableMap(ChannelSender::channel, Function.identity()));
     }
 
-    /** @return how many deliveries were planned */
+    /**
+     * A notice to one person (a case's assignee) goes to that person's own email and SMS, as the directory names them
+     * under their login (whatever roles they hold there), and to no group robot.
+     *
+     * @return how many deliveries were planned
+     */
     int plan(long notificationId, Notice notice, Instant now) {
         int planned = 0;
-        for (PersonContact person : directory.peopleFor(notice.recipientUnit(), notice.recipientRole())) {
+        List<PersonContact> people = notice.recipientLogin() == null
+                ? directory.peopleFor(notice.recipientUnit(), notice.recipientRole())
+                : directory.person(notice.recipientLogin()).stream().toList();
+        for (PersonContact person : people) {
             if (on(PersonContact.EMAIL) && person.reachableOn(PersonContact.EMAIL)
                     && repository.plan(notificationId, notice.caseId(), notice.recipientUnit(), PersonContact.EMAIL,
                     person.login(), person.email(), now)) {
@@ -45,7 +53,8 @@ class DeliveryPlanner {
                 planned++;
             }
         }
-        for (UnitRobot robot : directory.robotsOf(notice.recipientUnit())) {
+        List<UnitRobot> robots = notice.recipientLogin() == null ? directory.robotsOf(notice.recipientUnit()) : List.of();
+        for (UnitRobot robot : robots) {
             if (on(robot.kind()) && repository.plan(notificationId, notice.caseId(), notice.recipientUnit(),
                     robot.kind(), robot.name(), robot.shownAddress(), now)) {
                 planned++;

@@ -19,7 +19,7 @@ import java.util.UUID;
 /**
  * The caller's own inbox (个人站内通知): {@code GET /api/casework/notifications?unit=&role=&caseId=&unread=&limit=}
  * (newest first) and {@code POST /api/casework/notifications/{id}/read}. A user's inbox holds the notices sent to
- * the units they belong to; reading is recorded per user. Another user's notice answers 404, like an unknown id.
+ * the units they belong to and those sent to them personally (as a case's assignee); reading is recorded per user. Another user's notice answers 404, like an unknown id.
  */
 @RestController
 @RequestMapping("/api/casework/notifications")
@@ -51,8 +51,8 @@ class NotificationController {
     @PostMapping("/{id}/read")
     @Transactional
     public Notification read(@PathVariable long id, Caller caller) {
-        String unit = repository.recipientUnitOf(id).orElseThrow(() -> notFound());
-        if (!caller.units().contains(unit)) {
+        repository.recipientUnitOf(id).orElseThrow(() -> notFound());
+        if (!repository.isFor(id, caller.login(), caller.units())) {
             // Audited by the security library, and answered with the same words as an unknown id.
             throw new OutOfScopeException("notification " + id);
         }

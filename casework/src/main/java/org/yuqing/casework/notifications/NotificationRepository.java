@@ -38,19 +38,22 @@ class NotificationRepository {
                 .set(NOTIFICATION.RECIPIENT_UNIT, notice.recipientUnit())
                 .set(NOTIFICATION.CASE_ID, notice.caseId())
                 .set(NOTIFICATION.TEXT, notice.text())
+                .set(NOTIFICATION.RECIPIENT_LOGIN, notice.recipientLogin())
                 .set(NOTIFICATION.CREATED_AT, at(clock.instant()))
                 .returningResult(NOTIFICATION.ID)
                 .fetchOne(NOTIFICATION.ID);
     }
 
     /**
-     * A reader's inbox, newest first: the notices to the reader's units, with the reader's own reading time,
-     * further filtered by whichever of unit, role, case and unread are given.
+     * A reader's inbox, newest first: the notices to the reader's units (other than those to one other person) and
+     * those to the reader personally, with the reader's own reading time, further filtered by whichever of unit,
+     * role, case and unread are given.
      */
     List<Notification> inbox(String reader, Collection<String> readerUnits, String unit, String role, UUID caseId,
                              boolean unreadOnly, int limit) {
         List<Condition> where = new ArrayList<>();
-        where.add(NOTIFICATION.RECIPIENT_UNIT.eq(DSL.any(readerUnits.toArray(String[]::new))));
+        where.add(NOTIFICATION.RECIPIENT_LOGIN.eq(reader).or(NOTIFICATION.RECIPIENT_LOGIN.isNull()
+                .and(NOTIFICATION.RECIPIENT_UNIT.eq(DSL.any(readerUnits.toArray(String[]::new))))));
         if (unit != null) {
             where.add(NOTIFICATION.RECIPIENT_UNIT.eq(unit));
         }
@@ -77,6 +80,13 @@ class NotificationRepository {
     Optional<String> recipientUnitOf(long id) {
         return db.select(NOTIFICATION.RECIPIENT_UNIT).from(NOTIFICATION).where(NOTIFICATION.ID.eq(id))
                 .fetchOptional(NOTIFICATION.RECIPIENT_UNIT);
+    }
+
+    /** Whether {@code reader} may read a notice: it was sent to them, or to a role of one of {@code readerUnits}. */
+    boolean isFor(long id, String reader, Collection<String> readerUnits) {
+        return db.fetchExists(NOTIFICATION, NOTIFICATION.ID.eq(id).and(NOTIFICATION.RECIPIENT_LOGIN.eq(reader)
+                .or(NOTIFICATION.RECIPIENT_LOGIN.isNull()
+                        .and(NOTIFICATION.RECIPIENT_UNIT.eq(DSL.any(readerUnits.toArray(String[]::new)))))));
     }
 
     /**
@@ -106,7 +116,8 @@ class NotificationRepository {
         OffsetDateTime readAt = r.get(NOTIFICATION_RECEIPT.READ_AT);
         return new Notification(r.get(NOTIFICATION.ID), r.get(NOTIFICATION.RECIPIENT_ROLE),
                 r.get(NOTIFICATION.RECIPIENT_UNIT), r.get(NOTIFICATION.CASE_ID), r.get(NOTIFICATION.TEXT),
-                r.get(NOTIFICATION.CREATED_AT).toInstant(), readAt == null ? null : readAt.toInstant());
+                r.get(NOTIFICATION.CREATED_AT).toInstant(), readAt == null ? null : readAt.toInstant(),
+                r.get(NOTIFICATION.RECIPIENT_LOGIN));
     }
 
     private static OffsetDateTime at(Instant i) {

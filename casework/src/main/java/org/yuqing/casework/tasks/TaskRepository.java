@@ -52,6 +52,16 @@ class TaskRepository {
                 .orderBy(CASE_TASK.CREATED_AT, CASE_TASK.ID).fetch(TaskRepository::task);
     }
 
+    /** The open tasks of the cases, soonest due first. */
+    List<Task> openOfCases(java.util.Collection<UUID> caseIds) {
+        if (caseIds.isEmpty()) {
+            return List.of();
+        }
+        return db.selectFrom(CASE_TASK).where(CASE_TASK.CASE_ID.eq(org.jooq.impl.DSL.any(caseIds.toArray(UUID[]::new))))
+                .and(CASE_TASK.COMPLETED_AT.isNull())
+                .orderBy(CASE_TASK.DUE_AT, CASE_TASK.ID).fetch(TaskRepository::task);
+    }
+
     int openOf(UUID caseId) {
         return db.fetchCount(CASE_TASK, CASE_TASK.CASE_ID.eq(caseId), CASE_TASK.COMPLETED_AT.isNull());
     }

@@ -39,6 +39,8 @@ class UnitIsolationTest extends AccessTestSupport {
             entry("POST /api/casework/cases/{id}/tasks", "{\"unitId\":\"%WEST%\",\"title\":\"越权交办\","
                     + "\"dueAt\":\"2030-01-01T00:00:00Z\"}"),
             entry("POST /api/casework/cases/{id}/comments", "{\"text\":\"越权批注\"}"),
+            entry("PUT /api/casework/cases/{id}/assignees", "{\"assignees\":[{\"login\":\"west-user\","
+                    + "\"unitId\":\"%WEST%\"}]}"),
             entry("POST /api/casework/cases/{id}/attachments", "越权附件"));
 
     /** Endpoints that show no unit's objects, and why. */
@@ -96,6 +98,9 @@ class UnitIsolationTest extends AccessTestSupport {
         UUID eastTask = task(eastCase, east, eastUser);
         UUID eastAttachment = attachment(eastCase, eastUser);
         long eastDelivery = deliveryOf(eastNotice);
+        assertThat(status(call("PUT /api/casework/cases/{id}/assignees", eastCase, null,
+                "{\"assignees\":[{\"login\":\"" + westLogin + "\",\"unitId\":\"" + east + "\"}]}", eastUser)))
+                .as("east assigning west's login to act for east").isEqualTo(200);
         String eastBefore = snapshot(eastCase);
         String eastContactsBefore = contacts(east);
 
@@ -177,6 +182,15 @@ class UnitIsolationTest extends AccessTestSupport {
                     assertThat(problem(refused)).as("the 404 of " + endpoint + " says what an unknown id's says")
                             .isEqualTo(problem(call(endpoint, "nobody-" + UUID.randomUUID(), null, null, westUser)));
                 }
+                case "GET /api/casework/deadlines/mine" -> {
+                    // Even west's login, which east assigned to east's case, sees none of it from west's scope.
+                    assertThat(deadlineCases(call(endpoint, null, "units=true", null, westUser)))
+                            .as(endpoint + " for west").contains(westCase).doesNotContain(eastCase);
+                    assertThat(deadlineCases(call(endpoint, null, "units=true", null, eastUser)))
+                            .as(endpoint + " for east").contains(eastCase).doesNotContain(westCase);
+                    assertThat(deadlineCases(call(endpoint, null, null, null, westUser)))
+                            .as(endpoint + " (assigned only) for west").doesNotContain(eastCase);
+                }
                 case "PUT /api/casework/contacts/units/{unitId}" ->
                         assertThat(status(call(endpoint, east, null, "{\"robots\":[]}", westUser)))
                                 .as("west replacing east's robots").isEqualTo(403);
@@ -224,6 +238,9 @@ class UnitIsolationTest extends AccessTestSupport {
         assertThat(status(call("POST /api/casework/cases/{id}/tasks", eastCase, null,
                 WRITES.get("POST /api/casework/cases/{id}/tasks").replace("%WEST%", west), eastUser)))
                 .as("east giving a task to west, outside east's scope").isEqualTo(403);
+        assertThat(status(call("PUT /api/casework/cases/{id}/assignees", eastCase, null,
+                WRITES.get("PUT /api/casework/cases/{id}/assignees").replace("%WEST%", west), eastUser)))
+                .as("east assigning someone to act for west, outside east's scope").isEqualTo(403);
         assertThat(snapshot(eastCase)).as("east's case after west's attempts").isEqualTo(eastBefore)
                 .contains("state=ASSESSING", "reportedAt=null");
         assertThat(contacts(east)).as("east's contacts after west's attempts").isEqualTo(eastContactsBefore)
@@ -306,6 +323,12 @@ class UnitIsolationTest extends AccessTestSupport {
                 + "from casework.contact_person where ? = any(units)", String.class, unit, unit);
     }
 
+    private List<UUID> deadlineCases(MvcTestResult result) {
+        assertThat(result).hasStatusOk();
+        return StreamSupport.stream(json.readTree(result.getResponse().getContentAsByteArray()).spliterator(), false)
+                .map(d -> UUID.fromString(d.path("caseId").asString())).distinct().toList();
+    }
+
     private Set<String> units(MvcTestResult result) {
         assertThat(result).hasStatusOk();
         JsonNode body = json.readTree(result.getResponse().getContentAsByteArray());
@@ -341,6 +364,8 @@ class UnitIsolationTest extends AccessTestSupport {
                 + " || ' openTasks=' || (select count(*) from casework.case_task k where k.case_id = c.id"
                 + " and k.completed_at is null)"
                 + " || ' attachments=' || (select count(*) from casework.case_attachment a where a.case_id = c.id)"
+                + " || ' assignees=' || (select coalesce(string_agg(s.login || '/' || s.unit_id, ','), '')"
+                + " from casework.case_assignee s where s.case_id = c.id)"
                 + " from casework.case_file c where id = ?", String.class, caseId);
     }
 

@@ -179,6 +179,26 @@ class CaseDocumentsTest {
         assertThat(rendered.tofu()).isEmpty();
     }
 
+    @Test
+    void monitorings_measured_heat_is_the_documents_curve_when_it_came() throws Exception {
+        UUID caseId = openedCase();
+        UUID incident = jdbc.queryForObject("select incident_id from casework.case_file where id = ?", UUID.class,
+                caseId);
+        for (int i = 0; i < 3; i++) {
+            long volume = 100L * (i + 1);
+            upstream.on("monitoring", new org.yuqing.domain.events.IncidentMetricsChanged(UUID.randomUUID(),
+                    T0.plus(Duration.ofMinutes(30L * i)), incident, unit, new org.yuqing.domain.IncidentMetrics(volume,
+                    volume * 20, volume / 10, volume / 20, 5, 1, 1, volume, volume * 20, volume / 10, volume / 20, 0.4,
+                    java.util.Set.of())));
+        }
+
+        RenderedPdf rendered = RenderedPdf.of(get(caseId, "registration.pdf").getResponse().getContentAsByteArray(),
+                OUT.resolve("measured"), "registration-measured");
+
+        assertThat(flat(rendered.text())).contains("数据来源：监测服务自发现起逐次上报的舆情总量，共3个时点")
+                .doesNotContain("数据来源：本案各次研判记录");
+    }
+
     private static String flat(String text) {
         return text.replaceAll("\\s+", "");
     }

@@ -1,6 +1,7 @@
 package org.yuqing.casework.documents;
 
 import org.junit.jupiter.api.Test;
+import org.yuqing.casework.cases.HeatPoint;
 import org.yuqing.domain.Category;
 import org.yuqing.domain.Level;
 import tools.jackson.databind.JsonNode;
@@ -41,6 +42,38 @@ class HeatCurveTest {
         assertThat(curve.markers()).extracting(HeatCurve.Marker::kind).containsExactly("REPORTED", "STATEMENT_PUBLISHED");
         assertThat(curve.to()).isEqualTo(T0.plus(Duration.ofMinutes(600)));
         assertThat(curve.source()).contains("舆情总量", "共3个时点");
+    }
+
+    @Test
+    void monitorings_measurements_are_the_curve_from_detection_on_instead_of_the_cited_figures() {
+        CaseDossier cited = dossier(List.of(
+                entry(0, "CASE_OPENED", Map.of("level", "MAJOR", "reasons", List.of("舆情总量 180 篇 ≥ 100 — 预案"))),
+                entry(200, "REPORTED", Map.of("kind", "PHONE"))));
+        List<HeatPoint> measured = List.of(heat(-120, 40), heat(-60, 180), heat(90, 450), heat(300, 612));
+        CaseDossier dossier = new CaseDossier(cited.id(), cited.incidentId(), cited.unitId(), cited.title(),
+                cited.level(), cited.state(), cited.stateName(), cited.category(), cited.planId(), cited.planVersion(),
+                cited.planName(), cited.openedAt(), cited.reportDueAt(), cited.reportedAt(),
+                cited.firstStatementDueAt(), cited.firstStatementAt(), cited.statementApprovals(), cited.subsidedAt(),
+                cited.reviewDueAt(), cited.reviewedAt(), cited.reviewSummary(), cited.reviewLessons(), cited.clocks(),
+                cited.timeline(), cited.tasks(), measured);
+
+        HeatCurve curve = HeatCurve.of(dossier);
+
+        assertThat(curve.measured()).isTrue();
+        assertThat(curve.metric()).contains("舆情总量");
+        assertThat(curve.points()).extracting(HeatCurve.Point::value).containsExactly(40L, 180L, 450L, 612L);
+        assertThat(curve.from()).as("from detection, before the case").isEqualTo(T0.minus(Duration.ofHours(2)));
+        assertThat(curve.to()).isEqualTo(T0.plus(Duration.ofMinutes(300)));
+        assertThat(curve.markers()).extracting(HeatCurve.Marker::kind).containsExactly("REPORTED");
+        assertThat(curve.source()).contains("监测服务", "共4个时点").doesNotContain("研判记录");
+        assertThat(HeatCurve.of(cited).measured()).as("without measurements, the cited figures").isFalse();
+        assertThat(HeatChart.png(curve, java.awt.Font.decode(java.awt.Font.SANS_SERIF)))
+                .startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+    }
+
+    private static HeatPoint heat(int minutes, long volume) {
+        return new HeatPoint(T0.plus(Duration.ofMinutes(minutes)), volume, volume * 30, volume / 10, volume / 20, 8, 2,
+                0.4);
     }
 
     @Test

@@ -65,6 +65,8 @@ abstract class WatcherScenario {
     @Autowired
     CaseTimeline timeline;
     @Autowired
+    org.yuqing.casework.cases.CaseRecords caseRecords;
+    @Autowired
     List<Notifier> notifiers;
     @Autowired
     EscalationRepository runs;
@@ -82,7 +84,7 @@ abstract class WatcherScenario {
 
     /** A watcher as a restarted service would have it: same database, nothing in memory. */
     DeadlineWatcher freshWatcher() {
-        return new DeadlineWatcher(new EscalationRepository(db), properties, timeline, ledger, notifiers, clock,
+        return new DeadlineWatcher(new EscalationRepository(db), properties, timeline, caseRecords, ledger, notifiers, clock,
                 transactions);
     }
 

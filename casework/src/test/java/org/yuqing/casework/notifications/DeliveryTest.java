@@ -352,6 +352,60 @@ class DeliveryTest {
                 .isNotEqualTo(DeliveryRepository.idempotencyKey(notice, "EMAIL", "sun-" + tag));
     }
 
+    @Test
+    void the_chains_assignee_step_reaches_the_cases_assignees_in_person_not_the_units_duty_officer() throws Exception {
+        // The directory's 经办人 of the unit, and two people assigned to the case (one entered only as UNIT_HEAD).
+        person("duty-" + tag, "值班员", "ASSIGNEE", "duty-" + tag + "@district.example.gov.cn", null);
+        person("qian-" + tag, "钱科员", "UNIT_HEAD", "qian-" + tag + "@district.example.gov.cn", "13500002222");
+        robots("{\"name\":\"应急值班群\",\"kind\":\"WECOM\",\"webhookUrl\":\"" + ROBOTS.wecomWebhook(WECOM_KEY) + "\"}");
+        UUID caseId = openMajorCase();
+        assertThat(mvc.put().uri("/api/casework/cases/{id}/assignees", caseId).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"assignees\":[{\"login\":\"qian-" + tag + "\",\"unitId\":\"" + unit + "\"},"
+                        + "{\"login\":\"sun-" + tag + "\",\"unitId\":\"" + unit + "\"}]}").exchange()).hasStatusOk();
+
+        clock.set(T0.plus(Duration.ofMinutes(105)));
+        watcher.watch();
+        clock.set(T0.plus(Duration.ofHours(2)).plusSeconds(30));
+        watcher.watch();
+
+        assertThat(jdbc.queryForList("select recipient_role || ' ' || coalesce(recipient_login, '-') || ' ' || "
+                + "substr(text, 1, 6) from casework.notification where case_id = ? order by id", String.class, caseId))
+                .containsExactly("ASSIGNEE qian-" + tag + " 【即将超时】", "ASSIGNEE sun-" + tag + " 【即将超时】",
+                        "ASSIGNEE qian-" + tag + " 【超时催办】", "ASSIGNEE sun-" + tag + " 【超时催办】");
+        // Their own addresses only: no robot, not the unit's duty officer; sun has no directory entry (inbox only).
+        assertThat(mine()).extracting(d -> d.get("channel") + " " + d.get("recipient"))
+                .containsExactlyInAnyOrder("EMAIL qian-" + tag, "SMS qian-" + tag, "EMAIL qian-" + tag,
+                        "SMS qian-" + tag);
+        assertThat(inboxOf("qian-" + tag)).containsExactly("【超时催办】", "【即将超时】");
+        assertThat(inboxOf("sun-" + tag)).containsExactly("【超时催办】", "【即将超时】");
+        assertThat(inboxOf("duty-" + tag)).as("a personal notice is not in a unit colleague's inbox").isEmpty();
+        long qians = jdbc.queryForObject("select max(id) from casework.notification where recipient_login = ?",
+                Long.class, "qian-" + tag);
+        assertThat(mvc.post().uri("/api/casework/notifications/{id}/read", qians).header(HttpHeaders.AUTHORIZATION,
+                caller.bearer("duty-" + tag)).exchange()).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(mvc.post().uri("/api/casework/notifications/{id}/read", qians).header(HttpHeaders.AUTHORIZATION,
+                caller.bearer("qian-" + tag)).exchange()).hasStatusOk();
+
+        // The next steps are the unit's role-holders again.
+        clock.set(T0.plus(Duration.ofMinutes(130)));
+        watcher.watch();
+        assertThat(jdbc.queryForList("select recipient_role || ' ' || coalesce(recipient_login, '-') "
+                + "from casework.notification where case_id = ? order by id desc limit 1", String.class, caseId))
+                .containsExactly("UNIT_HEAD -");
+        dispatcher.dispatch();
+        assertThat(mailsTo("qian-" + tag + "@district.example.gov.cn")).extracting(MimeMessage::getSubject)
+                .anySatisfy(subject -> assertThat(subject).startsWith("【超时催办】"));
+        assertThat(mailsTo("duty-" + tag + "@district.example.gov.cn")).isEmpty();
+    }
+
+    private List<String> inboxOf(String login) {
+        MvcTestResult result = mvc.get().uri("/api/casework/notifications?unit={u}", unit)
+                .header(HttpHeaders.AUTHORIZATION, caller.bearer(login)).exchange();
+        assertThat(result).hasStatusOk();
+        return StreamSupport.stream(json.readTree(result.getResponse().getContentAsByteArray()).spliterator(), false)
+                .map(n -> n.path("text").asString().substring(0, 6)).toList();
+    }
+
     private static List<String> outcomes(JsonNode delivery) {
         return StreamSupport.stream(delivery.path("history").spliterator(), false)
                 .map(h -> h.path("outcome").asString()).toList();

@@ -82,6 +82,24 @@ class CaseClient {
         return api.get(href, Map.of(), byte[].class);
     }
 
+    /** Replaces who works the case (指派经办人); an empty list unassigns everyone. */
+    void assign(String caseId, List<Assignee> assignees) {
+        api.put("/api/casework/cases/{id}/assignees", Map.of("assignees", assignees), segment(caseId));
+    }
+
+    /**
+     * The user's deadlines, soonest first: of the cases assigned to them, and with {@code ofMyUnits} also of the cases
+     * of their units.
+     */
+    List<MyDeadline> myDeadlines(boolean ofMyUnits) {
+        return api.getList("/api/casework/deadlines/mine", Map.of("units", ofMyUnits), MyDeadline.class);
+    }
+
+    /** The heat of the case's incident over time, oldest first. */
+    HeatSeries heat(String caseId) {
+        return api.get("/api/casework/cases/" + segment(caseId) + "/heat", Map.of(), HeatSeries.class);
+    }
+
     /** Walks the whole accountability ledger. */
     LedgerCheck verifyLedger() {
         return api.get("/api/casework/ledger/verify", Map.of(), LedgerCheck.class);

@@ -31,12 +31,13 @@ import tools.jackson.databind.JsonNode;
  * @param timeline            what happened, oldest first
  * @param tasks               tasks given to units (任务交办)
  * @param attachments         files attached, with their SHA-256
+ * @param assignees           who works the case (经办人): logins with the unit each acts for
  */
 public record CaseDetail(String id, String incidentId, String title, String unitId, String level, String levelName,
                          String state, String stateName, String category, String categoryName, Instant openedAt,
                          Instant reportedAt, Instant firstStatementAt, List<String> nextStates, List<String> overdue,
                          List<Clock> clocks, List<TimelineEntry> timeline, List<Task> tasks,
-                         List<Attachment> attachments) {
+                         List<Attachment> attachments, List<Assignee> assignees) {
 
     /** Normalises missing lists to empty ones. */
     public CaseDetail {
@@ -46,6 +47,7 @@ public record CaseDetail(String id, String incidentId, String title, String unit
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
         tasks = tasks == null ? List.of() : List.copyOf(tasks);
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
+        assignees = assignees == null ? List.of() : List.copyOf(assignees);
     }
 
     /**
@@ -53,7 +55,7 @@ public record CaseDetail(String id, String incidentId, String title, String unit
      *
      * @return unit ids, without repeats
      */
-    public List<String> assignees() {
+    public List<String> workingUnits() {
         return Stream.concat(Stream.of(unitId), tasks.stream().filter(Task::open).map(Task::unitId))
                 .filter(Objects::nonNull).distinct().toList();
     }

@@ -21,13 +21,21 @@ import java.util.List;
  * @param firstStatementDueAt first public statement deadline (首次发布时限)
  * @param firstStatementAt    when the first statement was published, {@code null} until then
  * @param overdue             the names of the deadlines already missed
+ * @param assignees           who works the case (经办人), by login
  */
 public record CaseSummary(String id, String incidentId, String title, String unitId, String level, String levelName,
                           String state, String stateName, Instant openedAt, Instant reportDueAt, Instant reportedAt,
-                          Instant firstStatementDueAt, Instant firstStatementAt, List<String> overdue) {
+                          Instant firstStatementDueAt, Instant firstStatementAt, List<String> overdue,
+                          List<Assignee> assignees) {
 
-    /** Normalises a missing overdue list to an empty one. */
+    /** Normalises missing lists to empty ones. */
     public CaseSummary {
         overdue = overdue == null ? List.of() : List.copyOf(overdue);
+        assignees = assignees == null ? List.of() : List.copyOf(assignees);
+    }
+
+    /** Whether {@code login} is one of the case's assignees. */
+    public boolean assignedTo(String login) {
+        return login != null && assignees.stream().anyMatch(a -> login.equals(a.login()));
     }
 }

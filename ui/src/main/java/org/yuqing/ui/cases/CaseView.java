@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -20,6 +21,9 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
@@ -50,8 +54,9 @@ import org.yuqing.ui.layout.ConsoleNotifications;
 import org.yuqing.ui.layout.MainLayout;
 
 /**
- * 案件详情: one case. The header (level, category, state, responsible unit, the units working on it); the moves the
- * workflow allows now as buttons (a refusal is shown as casework explains it); the deadline clocks counting down; the
+ * 案件详情: one case. The header (level, category, state, responsible unit, the units working on it, the assignees
+ * with the 指派 dialog); the moves the workflow allows now as buttons (a refusal is shown as casework explains it); the
+ * deadline clocks counting down; the incident's heat as monitoring measured it (a table of the latest figures); the
  * grade of the incident and its reasons from grading (linked to grading's page of the incident); reports (phone and
  * written), tasks (give, complete), the timeline, comments, attachments (upload; download checked against the
  * SHA-256 recorded at upload), the generated documents and the accountability ledger's verification. Countdowns are
@@ -68,6 +73,8 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
     private static final int COUNTDOWN_POLL_MILLIS = 30_000;
     private static final int MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
     private static final Duration DEFAULT_TASK_TIME = Duration.ofHours(2);
+    /** The heat table shows at most this many of the latest measurements. */
+    static final int MAX_HEAT_ROWS = 24;
 
     private final CaseClient client;
     private final ConsoleTranslations translations;
@@ -136,7 +143,8 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
         clocks.setId("case-clocks");
         content.add(section("casework.section.clocks", clocks));
         renderClocks();
-        content.add(section("casework.section.grade", grade()),
+        content.add(section("casework.section.heat", heat()),
+                section("casework.section.grade", grade()),
                 section("casework.section.reports", reportForm("phone", "PHONE"), reportForm("written", "WRITTEN")),
                 section("casework.section.tasks", tasks()),
                 section("casework.section.timeline", timeline()),
@@ -167,7 +175,8 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
                 fact("case-state", "casework.field.state",
                         new Span(named("casework.state.", detail.state(), detail.stateName()))),
                 fact("case-unit", "casework.field.unit", new Span(detail.unitId())),
-                fact("case-assignees", "casework.field.assignees", new Span(String.join("、", detail.assignees()))),
+                fact("case-units", "casework.field.units", new Span(String.join("、", detail.workingUnits()))),
+                assigneesFact(),
                 fact("case-opened", "casework.field.openedAt", new Span(ConsoleTime.format(detail.openedAt()))));
         facts.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         facts.getStyle().set("gap", "0.5rem 1.5rem");
@@ -175,6 +184,131 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
         header.setId("case-header");
         header.setWidthFull();
         return header;
+    }
+
+    private Div assigneesFact() {
+        Span people = new Span(detail.assignees().isEmpty() ? getTranslation("casework.assignees.none")
+                : String.join("、", detail.assignees().stream()
+                .map(a -> getTranslation("casework.assignees.person", a.login(), a.unitId())).toList()));
+        people.setId("case-assignees-text");
+        Button assign = new Button(getTranslation("casework.assign.open"), click -> openAssignDialog());
+        assign.setId("case-assign");
+        assign.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.TERTIARY);
+        Div fact = fact("case-assignees", "casework.field.assignees", people);
+        fact.add(assign);
+        return fact;
+    }
+
+    /**
+     * 指派经办人: the current assignees, each removable, and one more to add (login and the unit they act for, the
+     * case's unit by default); saving replaces the case's assignees with the list.
+     */
+    private void openAssignDialog() {
+        Dialog dialog = new Dialog();
+        dialog.setId("case-assign-dialog");
+        dialog.setHeaderTitle(getTranslation("casework.assign.heading"));
+        List<Assignee> kept = new ArrayList<>(detail.assignees());
+        Div current = new Div();
+        current.setId("case-assign-current");
+        Runnable[] render = new Runnable[1];
+        render[0] = () -> {
+            current.removeAll();
+            if (kept.isEmpty()) {
+                current.add(new Paragraph(getTranslation("casework.assignees.none")));
+            }
+            for (Assignee a : List.copyOf(kept)) {
+                Button remove = new Button(getTranslation("casework.assign.remove"), click -> {
+                    kept.remove(a);
+                    render[0].run();
+                });
+                remove.setId("case-assignee-remove-" + a.login());
+                remove.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.TERTIARY);
+                current.add(new Div(new Span(getTranslation("casework.assignees.person", a.login(), a.unitId())),
+                        remove));
+            }
+        };
+        render[0].run();
+        TextField login = new TextField(getTranslation("casework.assign.login"));
+        login.setId("case-assignee-login");
+        TextField unit = new TextField(getTranslation("casework.assign.unit"));
+        unit.setId("case-assignee-unit");
+        unit.setValue(detail.unitId() == null ? "" : detail.unitId());
+        Button save = new Button(getTranslation("casework.assign.save"), click -> {
+            List<Assignee> assignees = new ArrayList<>(kept);
+            if (!login.getValue().isBlank()) {
+                if (unit.getValue().isBlank()) {
+                    ConsoleNotifications.error(getTranslation("casework.assign.unitMissing"));
+                    return;
+                }
+                assignees.removeIf(a -> a.login().equals(login.getValue().strip()));
+                assignees.add(new Assignee(login.getValue().strip(), unit.getValue().strip()));
+            }
+            try {
+                client.assign(caseId, assignees);
+            } catch (GatewayCallException e) {
+                ConsoleNotifications.error(e.userMessage(this::getTranslation));
+                return;
+            }
+            dialog.close();
+            load();
+            ConsoleNotifications.success(getTranslation("casework.assign.done", assignees.size()));
+        });
+        save.setId("case-assign-save");
+        save.addThemeVariants(ButtonVariant.PRIMARY);
+        Button cancel = new Button(getTranslation("casework.assign.cancel"), click -> dialog.close());
+        cancel.setId("case-assign-cancel");
+        dialog.add(current, new HorizontalLayout(login, unit));
+        dialog.getFooter().add(cancel, save);
+        dialog.open();
+    }
+
+    /** The incident's heat as monitoring measured it: the latest measurements, oldest first. */
+    private Component heat() {
+        Div heat = new Div();
+        heat.setId("case-heat");
+        HeatSeries series;
+        try {
+            series = client.heat(caseId);
+        } catch (GatewayCallException e) {
+            Paragraph unavailable = new Paragraph(getTranslation("casework.heat.unavailable",
+                    e.userMessage(this::getTranslation)));
+            unavailable.setId("case-heat-error");
+            heat.add(unavailable);
+            return heat;
+        }
+        if (series.points().isEmpty()) {
+            Paragraph none = new Paragraph(getTranslation("casework.heat.none"));
+            none.setId("case-heat-none");
+            heat.add(none);
+            return heat;
+        }
+        List<HeatSeries.Point> points = series.points();
+        List<HeatSeries.Point> shown = points.subList(Math.max(0, points.size() - MAX_HEAT_ROWS), points.size());
+        Grid<HeatSeries.Point> grid = new Grid<>();
+        grid.setId("case-heat-grid");
+        grid.addThemeVariants(GridVariant.ROW_STRIPES);
+        grid.addColumn(p -> ConsoleTime.format(p.at())).setKey("at")
+                .setHeader(getTranslation("casework.heat.column.at")).setAutoWidth(true);
+        grid.addColumn(HeatSeries.Point::volume).setKey("volume").setHeader(getTranslation("casework.heat.column.volume"));
+        grid.addColumn(HeatSeries.Point::reads).setKey("reads").setHeader(getTranslation("casework.heat.column.reads"));
+        grid.addColumn(HeatSeries.Point::comments).setKey("comments")
+                .setHeader(getTranslation("casework.heat.column.comments"));
+        grid.addColumn(HeatSeries.Point::reposts).setKey("reposts")
+                .setHeader(getTranslation("casework.heat.column.reposts"));
+        grid.addColumn(HeatSeries.Point::sites).setKey("sites").setHeader(getTranslation("casework.heat.column.sites"));
+        grid.addColumn(HeatSeries.Point::mainstream).setKey("mainstream")
+                .setHeader(getTranslation("casework.heat.column.mainstream"));
+        grid.addColumn(p -> Math.round(p.negativeShare() * 100) + "%").setKey("negative")
+                .setHeader(getTranslation("casework.heat.column.negative"));
+        grid.setItems(shown);
+        grid.setAllRowsVisible(true);
+        HeatSeries.Point last = points.getLast();
+        HeatSeries.Point first = points.getFirst();
+        Paragraph summary = new Paragraph(getTranslation("casework.heat.summary", points.size(),
+                ConsoleTime.format(first.at()), first.volume(), ConsoleTime.format(last.at()), last.volume()));
+        summary.setId("case-heat-summary");
+        heat.add(summary, grid);
+        return heat;
     }
 
     private Div fact(String id, String labelKey, Component value) {

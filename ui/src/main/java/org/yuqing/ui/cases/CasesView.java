@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
@@ -41,10 +40,9 @@ import org.yuqing.ui.layout.MainLayout;
 /**
  * 案件看板, the start page: the cases the user may see as cards in one column per workflow state (研判, 已报告, 会商,
  * 处置回应, 动态跟踪, 平息, 总结评估; 发现 only when a case is there), each card with its title, level colour,
- * responsible unit (the unit the case is assigned to; casework keeps no per-person assignee) and its next deadline (下一时限, the earliest not met yet) counting down
+ * responsible unit, its assignees (经办人, people by login) and its next deadline (下一时限, the earliest not met yet) counting down
  * — red when overdue, amber when at most 30 minutes are left ({@link Countdown}). A toggle shows the same cases as a
- * list with the report and first-statement deadlines. Filters: unit, level, and 只看我的 (cases whose responsible
- * unit is one of the user's own units, not the units below them). Without server push, countdowns are re-rendered by
+ * list with the report and first-statement deadlines. Filters: unit, level, and 只看我的 (cases assigned to the user). Without server push, countdowns are re-rendered by
  * a poll every 30 seconds; the cases are re-read on "刷新".
  */
 @Route(value = "", layout = MainLayout.class)
@@ -197,11 +195,11 @@ public class CasesView extends VerticalLayout implements HasDynamicTitle {
     List<CaseSummary> shown() {
         String unit = unitFilter.getValue();
         String level = levelFilter.getValue();
-        Set<String> mine = Set.copyOf(CurrentIdentity.units());
+        String me = CurrentIdentity.login().orElse(null);
         return cases.stream()
                 .filter(c -> unit == null || unit.equals(c.unitId()))
                 .filter(c -> level == null || level.equals(c.level()))
-                .filter(c -> !mineFilter.getValue() || mine.contains(c.unitId()))
+                .filter(c -> !mineFilter.getValue() || c.assignedTo(me))
                 .toList();
     }
 
@@ -250,7 +248,13 @@ public class CasesView extends VerticalLayout implements HasDynamicTitle {
         Span unit = new Span(getTranslation("casework.card.unit", c.unitId()));
         unit.getStyle().set("margin-inline-start", "0.5em").set("font-size", "0.875rem");
         Div facts = new Div(level, unit);
-        Div card = new Div(title, facts, nextDeadlineLine(c, now));
+        Div assignees = new Div(new Span(c.assignees().isEmpty() ? getTranslation("casework.card.unassigned")
+                : getTranslation("casework.card.assignees",
+                String.join("、", c.assignees().stream().map(Assignee::login).toList()))));
+        assignees.setId("case-card-assignees-" + c.id());
+        assignees.addClassName("case-card-assignees");
+        assignees.getStyle().set("font-size", "0.875rem").set("color", "var(--lumo-secondary-text-color)");
+        Div card = new Div(title, facts, assignees, nextDeadlineLine(c, now));
         card.setId("case-card-" + c.id());
         card.addClassName("case-card");
         card.getStyle().set("background", "var(--lumo-base-color)").set("border-radius", "var(--lumo-border-radius-m)")

@@ -2,15 +2,14 @@ package org.yuqing.ui.cases;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -25,7 +24,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.shared.Registration;
-import org.yuqing.ui.gateway.CurrentIdentity;
 import org.yuqing.ui.gateway.GatewayCallException;
 import org.yuqing.ui.i18n.ConsoleTime;
 import org.yuqing.ui.i18n.ConsoleTranslations;
@@ -33,22 +31,22 @@ import org.yuqing.ui.layout.ConsoleNotifications;
 import org.yuqing.ui.layout.MainLayout;
 
 /**
- * 我的期限: the deadlines that fall to the user — the running and missed clocks of the cases of their own units and
- * the open tasks given to those units — soonest first, each counting down (amber in the last half hour: 即将超时; red
- * once missed: 已超时); and the user's in-app inbox (站内通知: warnings, escalations) with 标为已读. Cases already
- * closed (总结评估) are not read. Countdowns are re-rendered by a poll every 30 seconds.
+ * 我的期限: the deadlines that fall to the user, read in one call ({@code GET /api/casework/deadlines/mine}) — the
+ * running and missed clocks and the open tasks of the cases assigned to them (经办人) and, unless "含本单位案件" is
+ * unticked, of the cases of their own units — soonest first, each counting down (amber within its warning lead or
+ * the last half hour: 即将超时; red once missed: 已超时); and the user's in-app inbox (站内通知: warnings, escalations,
+ * personal notices to assignees) with 标为已读. Countdowns are re-rendered by a poll every 30 seconds.
  */
 @Route(value = "deadlines", layout = MainLayout.class)
 public class DeadlinesView extends VerticalLayout implements HasDynamicTitle {
 
-    /** At most this many open cases are read for their clocks; the board lists every case anyway. */
-    static final int MAX_CASES = 100;
     private static final int COUNTDOWN_POLL_MILLIS = 30_000;
 
     private final CaseClient client;
     private final ConsoleTranslations translations;
     private final Clock clock;
-    private final Grid<OpenDeadline> deadlines = new Grid<>();
+    private final Grid<MyDeadline> deadlines = new Grid<>();
+    private final Checkbox includeUnits = new Checkbox(true);
     private final Grid<InboxNotice> inbox = new Grid<>();
     private final Span status = new Span();
     private final Span inboxStatus = new Span();
@@ -65,8 +63,11 @@ public class DeadlinesView extends VerticalLayout implements HasDynamicTitle {
         refresh.setId("deadlines-refresh");
         refresh.addThemeVariants(ButtonVariant.PRIMARY);
         status.setId("deadlines-status");
+        includeUnits.setId("deadlines-include-units");
+        includeUnits.setLabel(getTranslation("casework.deadlines.includeUnits"));
+        includeUnits.addValueChangeListener(change -> refresh());
         HorizontalLayout toolbar = new HorizontalLayout(new H2(getTranslation("casework.deadlines.heading")), status,
-                refresh);
+                includeUnits, refresh);
         toolbar.setWidthFull();
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         toolbar.expand(status);
@@ -78,8 +79,12 @@ public class DeadlinesView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("casework.deadlines.column.case")).setFlexGrow(3);
         deadlines.addColumn(this::deadlineName).setKey("deadline")
                 .setHeader(getTranslation("casework.deadlines.column.deadline")).setFlexGrow(2);
-        deadlines.addColumn(OpenDeadline::unitId).setKey("unit")
+        deadlines.addColumn(d -> levelName(d)).setKey("level")
+                .setHeader(getTranslation("casework.deadlines.column.level")).setAutoWidth(true);
+        deadlines.addColumn(MyDeadline::unitId).setKey("unit")
                 .setHeader(getTranslation("casework.deadlines.column.unit")).setAutoWidth(true);
+        deadlines.addColumn(this::assignment).setKey("assignees")
+                .setHeader(getTranslation("casework.deadlines.column.assignees")).setFlexGrow(1);
         deadlines.addColumn(d -> ConsoleTime.format(d.dueAt())).setKey("dueAt")
                 .setHeader(getTranslation("casework.deadlines.column.dueAt")).setAutoWidth(true);
         deadlines.addComponentColumn(this::countdown).setKey("countdown")
@@ -131,15 +136,8 @@ public class DeadlinesView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void refresh() {
-        Set<String> units = Set.copyOf(CurrentIdentity.units());
         try {
-            List<CaseDetail> open = new ArrayList<>();
-            for (CaseSummary c : client.cases()) {
-                if (!"REVIEWED".equals(c.state()) && open.size() < MAX_CASES) {
-                    open.add(client.detail(c.id()));
-                }
-            }
-            List<OpenDeadline> mine = OpenDeadline.of(open, units);
+            List<MyDeadline> mine = client.myDeadlines(includeUnits.getValue());
             deadlines.setItems(mine);
             deadlines.setEmptyStateText(getTranslation("casework.deadlines.empty"));
             Instant now = clock.instant();
@@ -171,19 +169,34 @@ public class DeadlinesView extends VerticalLayout implements HasDynamicTitle {
         }
     }
 
-    private String deadlineName(OpenDeadline d) {
+    private String deadlineName(MyDeadline d) {
         if (d.task()) {
-            return getTranslation("casework.deadlines.task", d.name());
+            return getTranslation("casework.deadlines.task", d.nameText());
         }
-        String key = "casework.clock." + d.clock();
-        return translations.has(key, getLocale()) ? getTranslation(key) : d.name();
+        String key = "casework.clock." + d.name();
+        return translations.has(key, getLocale()) ? getTranslation(key) : d.nameText();
     }
 
-    private Component countdown(OpenDeadline d) {
+    private String levelName(MyDeadline d) {
+        String key = "level." + d.level();
+        return translations.has(key, getLocale()) ? getTranslation(key) : d.levelName();
+    }
+
+    private String assignment(MyDeadline d) {
+        if (d.assignedToMe()) {
+            return getTranslation("casework.deadlines.assignedToMe");
+        }
+        return d.assignees().isEmpty() ? "—"
+                : String.join("、", d.assignees().stream().map(Assignee::login).toList());
+    }
+
+    private Component countdown(MyDeadline d) {
         Instant now = clock.instant();
         Countdown countdown = Countdown.until(d.dueAt(), now);
+        // The service knows each clock's warning lead; the half-hour rule of the countdown covers the time since.
         String stateKey = countdown.overdue() ? "casework.deadlines.missed"
-                : countdown.soon() ? "casework.deadlines.warning" : "casework.deadlines.running";
+                : countdown.soon() || "WARNING".equals(d.state()) ? "casework.deadlines.warning"
+                : "casework.deadlines.running";
         Span state = new Span(getTranslation(stateKey));
         state.getStyle().set("display", "block").set("font-size", "0.8125em").set("color", countdown.color());
         Span left = CaseVisuals.countdown(d.dueAt(), now, this::getTranslation);
@@ -194,6 +207,9 @@ public class DeadlinesView extends VerticalLayout implements HasDynamicTitle {
     private String recipient(InboxNotice n) {
         String key = "casework.role." + n.recipientRole();
         String role = translations.has(key, getLocale()) ? getTranslation(key) : n.recipientRole();
+        if (n.recipientLogin() != null) {
+            return getTranslation("casework.inbox.recipientPerson", n.recipientLogin(), n.recipientUnit(), role);
+        }
         return getTranslation("casework.inbox.recipientOf", n.recipientUnit(), role);
     }
 

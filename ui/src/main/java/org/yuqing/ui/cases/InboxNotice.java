@@ -12,7 +12,9 @@ import java.time.Instant;
  * @param text          the message, in Chinese
  * @param createdAt     when it was sent
  * @param readAt        when this user marked it read, {@code null} while unread
+ * @param recipientLogin the one person it was sent to (a case's assignee), {@code null} when sent to the unit's
+ *                      role-holders
  */
 record InboxNotice(long id, String recipientRole, String recipientUnit, String caseId, String text,
-                   Instant createdAt, Instant readAt) {
+                   Instant createdAt, Instant readAt, String recipientLogin) {
 }

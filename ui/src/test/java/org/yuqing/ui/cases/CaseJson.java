@@ -52,12 +52,27 @@ final class CaseJson {
                    "completedBy":"zhang","completedAt":"%6$s","status":"DONE","statusText":"按时办结","overdue":false}],
                  "attachments":[
                   {"id":"%13$s","fileName":"现场照片说明.txt","contentType":"text/plain","size":18,"sha256":"%14$s",
-                   "uploadedBy":"demo","uploadedAt":"%6$s","href":"/api/casework/cases/%1$s/attachments/%13$s"}]}
+                   "uploadedBy":"demo","uploadedAt":"%6$s","href":"/api/casework/cases/%1$s/attachments/%13$s"}],
+                 "assignees":[{"login":"zhang","unitId":"district"}]}
                 """.formatted(CASE, INCIDENT, TITLE, opened, opened.plus(Duration.ofHours(2)),
                 now.minus(Duration.ofMinutes(30)), now.plus(Duration.ofHours(5)).minusSeconds(20),
                 now.plus(Duration.ofMinutes(10)).minusSeconds(30), now.minus(Duration.ofMinutes(20)).plusSeconds(20),
                 TASK_OPEN, now.plus(Duration.ofMinutes(45)).minusSeconds(20), TASK_DONE, ATTACHMENT,
                 attachmentSha256);
+    }
+
+    /**
+     * The heat of the demo case's incident as casework's {@code GET /api/casework/cases/{id}/heat} writes it
+     * (Cases.HeatSeries of HeatPoint): three measurements, the first at detection.
+     */
+    static String heat(Instant now) {
+        return """
+                {"caseId":"%1$s","incidentId":"%2$s","points":[
+                 {"at":"%3$s","volume":40,"reads":900,"comments":4,"reposts":2,"sites":3,"mainstream":0,"negativeShare":0.3},
+                 {"at":"%4$s","volume":180,"reads":5200,"comments":18,"reposts":9,"sites":8,"mainstream":1,"negativeShare":0.45},
+                 {"at":"%5$s","volume":612,"reads":20500,"comments":61,"reposts":30,"sites":12,"mainstream":3,"negativeShare":0.6}]}
+                """.formatted(CASE, INCIDENT, now.minus(Duration.ofHours(3)), now.minus(Duration.ofHours(2)),
+                now.minus(Duration.ofMinutes(10)));
     }
 
     /** A case as the list shows it. */

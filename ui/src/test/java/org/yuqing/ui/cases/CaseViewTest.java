@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
@@ -47,6 +48,12 @@ class CaseViewTest extends ConsoleViewTestSupport {
         case "GET " + PATH -> Answer.ok(CaseJson.reportedCase(Instant.now(), LISTED_SHA.get()));
         case "GET /api/grading/incidents/" + CaseJson.INCIDENT -> Answer.ok(CaseJson.grade(Instant.now()));
         case "GET /api/casework/ledger/verify" -> Answer.ok(CaseJson.ledgerValid());
+        case "GET " + PATH + "/heat" -> Answer.ok(CaseJson.heat(Instant.now()));
+        case "PUT " + PATH + "/assignees" -> call.body().contains("elsewhere")
+                ? new Answer(403, """
+                        {"type":"about:blank","title":"Forbidden","status":403,
+                         "detail":"无权操作：该单位不在您的管辖范围内。"}""")
+                : Answer.ok("{\"caseId\":\"" + CaseJson.CASE + "\",\"assignees\":[]}");
         case "GET " + PATH + "/ledger" -> Answer.ok(CaseJson.ledgerOfCase(Instant.now()));
         case "GET " + PATH + "/attachments/" + CaseJson.ATTACHMENT -> Answer.ok(CaseJson.ATTACHMENT_TEXT);
         case "POST " + PATH + "/transitions" -> call.body().contains("CONSULTING")
@@ -93,8 +100,9 @@ class CaseViewTest extends ConsoleViewTestSupport {
         assertThat(text("case-category")).isEqualTo("类别：询问质疑");
         assertThat(text("case-state")).isEqualTo("状态：已报告");
         assertThat(text("case-unit")).isEqualTo("责任单位：district");
-        assertThat(text("case-assignees")).as("the responsible unit, then the units of open tasks")
+        assertThat(text("case-units")).as("the responsible unit, then the units of open tasks")
                 .isEqualTo("承办单位：district、district-safety");
+        assertThat(text("case-assignees-text")).isEqualTo("zhang（district）");
 
         assertThat(text("case-clock-REPORT")).startsWith("上报时限").contains("按时完成");
         assertThat(text("case-clock-WRITTEN_REPORT")).startsWith("书面报告时限").endsWith("剩余 9分");
@@ -232,6 +240,62 @@ class CaseViewTest extends ConsoleViewTestSupport {
         UI.getCurrent().navigate("cases/not-a-case");
         assertThat($(Paragraph.class).id("case-error").getText()).isEqualTo("无法加载案件：找不到该对象，可能已被删除。");
         assertThat(GATEWAY.requests()).as("a malformed id never reaches the API").isEmpty();
+    }
+
+    @Test
+    void the_case_page_shows_the_incidents_heat_as_monitoring_measured_it() {
+        UI.getCurrent().navigate("cases/" + CaseJson.CASE);
+
+        assertThat(GATEWAY.requests()).contains("GET " + PATH + "/heat");
+        assertThat(text("case-heat-summary")).startsWith("共 3 个时点：").contains("舆情总量 40 篇")
+                .contains("最新").endsWith("舆情总量 612 篇");
+        @SuppressWarnings("unchecked")
+        Grid<HeatSeries.Point> heat = $(Grid.class).id("case-heat-grid");
+        assertThat(test(heat).size()).isEqualTo(3);
+        assertThat(test(heat).getCellText(2, test(heat).getColumnPosition("volume"))).isEqualTo("612");
+        assertThat(test(heat).getCellText(2, test(heat).getColumnPosition("reads"))).isEqualTo("20500");
+        assertThat(test(heat).getCellText(2, test(heat).getColumnPosition("mainstream"))).isEqualTo("3");
+        assertThat(test(heat).getCellText(2, test(heat).getColumnPosition("negative"))).isEqualTo("60%");
+    }
+
+    @Test
+    void the_assign_dialog_keeps_the_current_assignees_adds_one_and_saves_the_whole_list() {
+        UI.getCurrent().navigate("cases/" + CaseJson.CASE);
+
+        test($(Button.class).id("case-assign")).click();
+        assertThat(text("case-assign-current")).contains("zhang（district）");
+        assertThat($(TextField.class).id("case-assignee-unit").getValue()).as("the case's unit by default")
+                .isEqualTo("district");
+        test($(TextField.class).id("case-assignee-login")).setValue("li");
+        test($(TextField.class).id("case-assignee-unit")).setValue("district-safety");
+        GATEWAY.forget();
+        test($(Button.class).id("case-assign-save")).click();
+
+        StandInGateway.Call put = GATEWAY.calls().stream().filter(c -> c.method().equals("PUT")).findFirst()
+                .orElseThrow();
+        assertThat(put.path()).isEqualTo(PATH + "/assignees");
+        assertThat(JSON.readTree(put.body())).isEqualTo(JSON.readTree("""
+                {"assignees":[{"login":"zhang","unitId":"district"},{"login":"li","unitId":"district-safety"}]}"""));
+        assertThat(GATEWAY.requests()).as("the case is read again").contains("GET " + PATH);
+        assertThat($(com.vaadin.flow.component.dialog.Dialog.class).withId("case-assign-dialog").exists()).isFalse();
+    }
+
+    @Test
+    void removing_an_assignee_saves_the_rest_and_a_refused_unit_shows_the_services_explanation() {
+        UI.getCurrent().navigate("cases/" + CaseJson.CASE);
+
+        test($(Button.class).id("case-assign")).click();
+        test($(Button.class).id("case-assignee-remove-zhang")).click();
+        test($(TextField.class).id("case-assignee-login")).setValue("zhao");
+        test($(TextField.class).id("case-assignee-unit")).setValue("elsewhere");
+        GATEWAY.forget();
+        test($(Button.class).id("case-assign-save")).click();
+
+        assertThat(GATEWAY.calls()).filteredOn(c -> c.method().equals("PUT")).singleElement()
+                .satisfies(c -> assertThat(c.body()).doesNotContain("zhang").contains("zhao"));
+        assertThat($(com.vaadin.flow.component.dialog.Dialog.class).id("case-assign-dialog").isOpened())
+                .as("stays open to correct the unit").isTrue();
+        assertThat(lastNotification("error-notification")).contains("该单位不在您的管辖范围内");
     }
 
     private String text(String id) {

@@ -105,6 +105,8 @@ class CasesViewTest extends ConsoleViewTestSupport {
         Div soon = $(Div.class).id("case-card-soon");
         assertThat(soon.getElement().getTextRecursively()).contains("案件 soon").contains("重大")
                 .contains("责任单位：district").contains("报告 剩余 9分");
+        assertThat($(Div.class).id("case-card-assignees-soon").getElement().getTextRecursively()).isEqualTo("经办人：board、zhang");
+        assertThat($(Div.class).id("case-card-assignees-later").getElement().getTextRecursively()).isEqualTo("未指派经办人");
         assertThat(soon.getStyle().get("border-inline-start")).contains(CaseVisuals.levelColor("MAJOR"));
         assertThat($(Span.class).from(soon).withClassName("countdown").single().getClassNames())
                 .contains("countdown-soon");
@@ -125,8 +127,8 @@ class CasesViewTest extends ConsoleViewTestSupport {
         openBoard();
 
         test($(Checkbox.class).id("cases-filter-mine")).click();
-        assertThat(allCardIds()).as("only the cases of the user's own unit district")
-                .doesNotContain("case-card-east").contains("case-card-soon", "case-card-calm");
+        assertThat(allCardIds()).as("only the cases assigned to the user, whatever their unit")
+                .containsExactlyInAnyOrder("case-card-soon", "case-card-east");
         test($(Checkbox.class).id("cases-filter-mine")).click();
 
         test($(Select.class).id("cases-filter-level")).selectItem("较大");
@@ -217,9 +219,20 @@ class CasesViewTest extends ConsoleViewTestSupport {
         return """
                 {"id":"%s","incidentId":"i-%s","title":"案件 %s","unitId":"%s","level":"%s",
                  "levelName":"%s","state":"%s","stateName":"%s","openedAt":"%s","reportDueAt":%s,
-                 "reportedAt":%s,"firstStatementDueAt":%s,"firstStatementAt":%s,"overdue":[]}""".formatted(
+                 "reportedAt":%s,"firstStatementDueAt":%s,"firstStatementAt":%s,"overdue":[],
+                 "assignees":%s}""".formatted(
                 id, id, id, unit, level, levelName, state, stateName, reportDue.minus(Duration.ofHours(1)),
-                quoted(reportDue), quoted(reported), quoted(statementDue), quoted(published));
+                quoted(reportDue), quoted(reported), quoted(statementDue), quoted(published), assignees(id));
+    }
+
+    // As casework lists them (CaseViews.CaseSummary.assignees): the test user works "soon" and "east".
+    private static String assignees(String id) {
+        return switch (id) {
+            case "soon" -> "[{\"login\":\"board\",\"unitId\":\"district\"},{\"login\":\"zhang\",\"unitId\":\"district\"}]";
+            case "east" -> "[{\"login\":\"board\",\"unitId\":\"district-east\"}]";
+            case "calm" -> "[{\"login\":\"zhang\",\"unitId\":\"district\"}]";
+            default -> "[]";
+        };
     }
 
     private static String quoted(Instant instant) {

@@ -41,6 +41,6 @@ class DeadlineTest {
 
     private static CaseSummary summary(Instant reportDue, Instant reported, Instant statementDue, Instant published) {
         return new CaseSummary("c-1", "i-1", "化工厂爆炸", "district", "MAJOR", "重大", "RESPONDING", "处置中",
-                T.minusSeconds(3600), reportDue, reported, statementDue, published, List.of());
+                T.minusSeconds(3600), reportDue, reported, statementDue, published, List.of(), List.of());
     }
 }
