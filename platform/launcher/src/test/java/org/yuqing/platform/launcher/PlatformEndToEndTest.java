@@ -138,7 +138,12 @@ class PlatformEndToEndTest {
                     && text.contains("级别：重大"));
             assertThat(console.element("case-grade-link").getAttribute("href")).contains("grading/incidents/");
             console.waitUntil("the ledger check", text -> text.contains("责任台账校验通过"));
+            // casework keeps monitoring's heat measurements of the incident from detection on
+            console.waitForText("case-heat-summary", "舆情总量");
             console.screenshot("case-page");
+
+            console.click("case-assign").type("case-assignee-login", "demo").click("case-assign-save")
+                    .waitForText("case-assignees-text", "demo");
 
             console.type("case-report-phone-to", "区委宣传部分管领导").click("case-report-phone-submit")
                     .waitForText("已记录电话报告");
@@ -149,12 +154,13 @@ class PlatformEndToEndTest {
             console.screenshot("case-page-after-report");
 
             console.click("nav-deadlines").element("deadlines-grid");
-            console.waitForText(DemoDrill.INCIDENT_TITLE).screenshot("deadlines");
+            console.waitForText("deadlines-grid", "书面报告").screenshot("deadlines");
             console.click("nav-accountability").element("accountability-grid");
             console.waitForText("district").screenshot("accountability");
         }
         String timeline = get("/api/casework/cases/" + caseId);
-        assertThat(timeline).contains("区委宣传部分管领导").contains("已联系企业核实伤亡情况");
+        assertThat(timeline).contains("区委宣传部分管领导").contains("已联系企业核实伤亡情况").contains("指派");
+        assertThat(get("/api/casework/deadlines/mine")).contains(caseId);
     }
 
     @Test
