@@ -24,9 +24,9 @@ import org.yuqing.security.Role;
  *   <tr><td>every other {@code GET /api/monitoring/**} (topics, sources, incidents, posts, search, export,
  *       snapshots)</td>
  *       <td>MONITOR, ANALYST, LEADER, UNIT_HANDLER, PUBLISHER, ADMIN</td></tr>
- *   <tr><td>{@code POST /topics}, {@code PUT /topics/{id}}, {@code DELETE /topics/{id}}, {@code POST /topics/{id}/test}</td>
+ *   <tr><td>{@code POST /topics}, {@code PUT /topics/{id}}, {@code DELETE /topics/{id}}, {@code POST /topics/test} (trying a draft)</td>
  *       <td>MONITOR, ANALYST, ADMIN</td></tr>
- *   <tr><td>{@code POST /sources}, {@code PUT /sources/{id}}, {@code DELETE /sources/{id}}, {@code POST /sources/{id}/poll}</td>
+ *   <tr><td>{@code POST /sources}, {@code PUT /sources/{id}}, {@code DELETE /sources/{id}}, {@code POST /sources/{id}/poll} (poll now)</td>
  *       <td>MONITOR, ADMIN</td></tr>
  *   <tr><td>{@code POST /posts}, {@code POST /posts/bulk}, {@code POST /imports} (ingest)</td>
  *       <td>INGEST, MONITOR, ADMIN</td></tr>
@@ -57,7 +57,7 @@ public class MonitoringAccessRules {
                 .requestMatchers(HttpMethod.POST, API + "/topics/*/backfill").hasAnyRole(TOPIC_EDITORS)
                 .requestMatchers(API + "/admin/**").hasRole(Role.ADMIN.name())
                 .requestMatchers(HttpMethod.GET, API + "/**").hasAnyRole(PERSONS)
-                .requestMatchers(HttpMethod.POST, API + "/topics", API + "/topics/*/test").hasAnyRole(TOPIC_EDITORS)
+                .requestMatchers(HttpMethod.POST, API + "/topics", API + "/topics/test").hasAnyRole(TOPIC_EDITORS)
                 .requestMatchers(HttpMethod.PUT, API + "/topics/*").hasAnyRole(TOPIC_EDITORS)
                 .requestMatchers(HttpMethod.PUT, API + "/negative-words").hasRole(Role.ADMIN.name())
                 .requestMatchers(HttpMethod.DELETE, API + "/topics/*").hasAnyRole(TOPIC_EDITORS)

@@ -145,7 +145,7 @@ public class PostIngest {
      */
     Prepared prepare(PostSubmission s) {
         Valid post = validate(s);
-        return new Prepared(s, post, matcher.match(post.title(), post.text()));
+        return new Prepared(s, post, matcher.match(post.site(), post.medium().name(), post.title(), post.text()));
     }
 
     /** Records the prepared posts like {@link #record}, all in one transaction (fewer commits for bulks). */

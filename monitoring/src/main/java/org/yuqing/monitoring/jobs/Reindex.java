@@ -157,7 +157,7 @@ public class Reindex {
         public void handle(PostDocument stored, JobRunner.Counter counter) {
             boolean matches = Boolean.TRUE.equals(transaction.execute(status -> {
                 PostDocument post = indexer.latest(stored);
-                List<MatchedTopic> topics = matcher.match(post.title(), post.text());
+                List<MatchedTopic> topics = matcher.match(post.site(), post.mediaType(), post.title(), post.text());
                 List<Membership> memberships = incidents.membershipsOf(post.id());
                 SortedSet<String> unitIds = new TreeSet<>(post.unitIds());
                 topics.forEach(t -> unitIds.add(t.unitId()));

@@ -31,14 +31,18 @@ public class TopicMatcher implements SmartInitializingSingleton {
     }
 
     /**
-     * The topics a post matches.
+     * The topics a post matches: their words or expression, their site and media-type filters; disabled topics
+     * never match.
      *
-     * @param title the post's title; may be null
-     * @param text  the post's text; may be null
+     * @param site      the post's site (lower-case domain); null only when unknown (then no topic with a site filter
+     *                  matches)
+     * @param mediaType the post's media type name (NEWS, …); null only when unknown
+     * @param title     the post's title; may be null
+     * @param text      the post's text; may be null
      * @return the matched topics, each once; empty when none
      */
-    public List<MatchedTopic> match(String title, String text) {
-        return current.get().match(title, text);
+    public List<MatchedTopic> match(String site, String mediaType, String title, String text) {
+        return current.get().matchPost(site, mediaType, title, text);
     }
 
     /** Compiles the topics as they are now in the database and swaps them in. */

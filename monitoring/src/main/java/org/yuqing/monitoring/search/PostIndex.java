@@ -71,6 +71,9 @@ public class PostIndex {
     private static final String VOLUME = "volume";
     private static final String SITES = "sites";
     private static final String MEDIA_TYPES = "mediaTypes";
+    private static final String MAINSTREAM = "mainstream";
+    private static final String TOPICS = "topics";
+    private static final int TOP_TOPICS = 20;
     private static final int TOP_SITES = 20;
     private static final int MEDIA_TYPE_BUCKETS = 20;
     /** Posts per Elasticsearch request of a scan. */
@@ -283,16 +286,30 @@ public class PostIndex {
     /**
      * Searches the posts of the query's unit scope: each term must occur as a phrase in the title or the text, and
      * every filter must hold. The answer carries a cursor for the next page when this one is full and, when the query
-     * asks for them, the facets of all matching posts.
+     * asks for them, the facets of all matching posts (without the topic facet).
      *
      * @throws SearchUnavailableException when Elasticsearch cannot be reached
      */
     public PostSearchResult search(PostQuery query) {
+        return search(query, Map.of());
+    }
+
+    /**
+     * Like {@link #search(PostQuery)}, with a topic facet over the given topics when the query asks for facets.
+     *
+     * @param query      the query
+     * @param topicNames the topics the caller may see, by id, with their names: the topic facet counts only these
+     *                   (a post may have matched topics of other units too)
+     * @throws SearchUnavailableException when Elasticsearch cannot be reached
+     */
+    public PostSearchResult search(PostQuery query, Map<UUID, String> topicNames) {
         if (query.unitScope().isEmpty()) {
             return new PostSearchResult(0, List.of(), null, query.interval() == null ? null
-                    : new PostSearchResult.Aggregations(query.interval(), List.of(), List.of(), List.of()));
+                    : new PostSearchResult.Aggregations(query.interval(), List.of(), List.of(), List.of(),
+                    List.of(new PostSearchResult.Bucket("true", 0), new PostSearchResult.Bucket("false", 0)), List.of()));
         }
         Query q = query(query);
+        List<FieldValue> topicIds = topicNames.keySet().stream().map(UUID::toString).sorted().map(FieldValue::of).toList();
         try {
             SearchResponse<PostDocument> response = client.search(s -> {
                 s.index(prefix).ignoreUnavailable(true).allowNoIndices(true)
@@ -304,11 +321,19 @@ public class PostIndex {
                                         NamedValue.of("text", HighlightField.of(f -> f.fragmentSize(120).numberOfFragments(3)))));
                 page(s, query);
                 if (query.interval() != null) {
+                    Query mainstream = mainstreamSites();
                     s.aggregations(VOLUME, a -> a.dateHistogram(h -> h.field("publishedAt").timeZone(TIME_ZONE).minDocCount(1)
                                     .calendarInterval(query.interval() == PostQuery.Interval.HOUR
                                             ? CalendarInterval.Hour : CalendarInterval.Day)))
                             .aggregations(SITES, a -> a.terms(t -> t.field("site").size(TOP_SITES)))
-                            .aggregations(MEDIA_TYPES, a -> a.terms(t -> t.field("mediaType").size(MEDIA_TYPE_BUCKETS)));
+                            .aggregations(MEDIA_TYPES, a -> a.terms(t -> t.field("mediaType").size(MEDIA_TYPE_BUCKETS)))
+                            .aggregations(MAINSTREAM, a -> a.filters(f -> f.filters(b -> b.keyed(Map.of(
+                                    "true", mainstream,
+                                    "false", Query.of(n -> n.bool(not -> not.mustNot(mainstream))))))));
+                    if (!topicIds.isEmpty()) {
+                        s.aggregations(TOPICS, a -> a.terms(t -> t.field("topicIds").size(TOP_TOPICS)
+                                .include(i -> i.terms(topicIds.stream().map(FieldValue::stringValue).toList()))));
+                    }
                 }
                 return s;
             }, PostDocument.class);
@@ -317,15 +342,69 @@ public class PostIndex {
             List<PostSearchResult.Hit> hits = found.stream().map(PostIndex::hit).toList();
             String next = found.size() < query.size() ? null
                     : new SearchCursor(query.effectiveOrder(), found.getLast().sort()).encode();
-            PostSearchResult.Aggregations aggregations = query.interval() == null ? null
-                    : new PostSearchResult.Aggregations(query.interval(),
-                    response.aggregations().get(VOLUME).dateHistogram().buckets().array().stream()
-                            .map(b -> new PostSearchResult.Bucket(Instant.ofEpochMilli(b.key()).toString(), b.docCount()))
-                            .toList(),
-                    terms(response.aggregations().get(SITES)), terms(response.aggregations().get(MEDIA_TYPES)));
+            PostSearchResult.Aggregations aggregations = null;
+            if (query.interval() != null) {
+                var mainstream = response.aggregations().get(MAINSTREAM).filters().buckets().keyed();
+                List<PostSearchResult.TopicBucket> topics = topicIds.isEmpty() ? List.of()
+                        : response.aggregations().get(TOPICS).sterms().buckets().array().stream()
+                        .map(b -> {
+                            UUID id = UUID.fromString(b.key().stringValue());
+                            return new PostSearchResult.TopicBucket(id, topicNames.get(id), b.docCount());
+                        }).toList();
+                aggregations = new PostSearchResult.Aggregations(query.interval(),
+                        response.aggregations().get(VOLUME).dateHistogram().buckets().array().stream()
+                                .map(b -> new PostSearchResult.Bucket(Instant.ofEpochMilli(b.key()).toString(), b.docCount()))
+                                .toList(),
+                        terms(response.aggregations().get(SITES)), terms(response.aggregations().get(MEDIA_TYPES)),
+                        List.of(new PostSearchResult.Bucket("true", mainstream.get("true").docCount()),
+                                new PostSearchResult.Bucket("false", mainstream.get("false").docCount())),
+                        topics);
+            }
             return new PostSearchResult(total, hits, next, aggregations);
         } catch (IOException | ElasticsearchException e) {
             throw unavailable("searching posts", e);
+        }
+    }
+
+    /**
+     * The posts of the unit scope published since {@code since} that a topic query matches, newest first, with the
+     * passages the highlight query marks: for trying a topic draft (试查) before saving it.
+     *
+     * @param topic     the topic's query ({@link TopicQuery#of})
+     * @param highlight what to mark in title and text ({@link TopicQuery#highlight}), or null
+     * @param since     earliest publication time
+     * @param size      at most this many posts
+     * @param unitScope only posts of these units; empty finds nothing
+     * @return the first {@code size} posts and how many match in all (no cursor, no facets)
+     * @throws SearchUnavailableException when Elasticsearch cannot be reached
+     */
+    public PostSearchResult searchTopic(Query topic, Query highlight, Instant since, int size, java.util.Set<String> unitScope) {
+        if (unitScope.isEmpty()) {
+            return new PostSearchResult(0, List.of(), null, null);
+        }
+        List<FieldValue> units = unitScope.stream().sorted().map(FieldValue::of).toList();
+        Query q = Query.of(b -> b.bool(all -> all
+                .filter(f -> f.terms(t -> t.field(UNIT_IDS).terms(v -> v.value(units))))
+                .filter(f -> f.range(r -> r.date(d -> d.field("publishedAt").gte(since.toString()))))
+                .filter(topic)));
+        try {
+            SearchResponse<PostDocument> response = client.search(s -> {
+                s.index(prefix).ignoreUnavailable(true).allowNoIndices(true).query(q).size(size)
+                        .trackTotalHits(t -> t.enabled(true))
+                        .sort(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Desc)))
+                        .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
+                if (highlight != null) {
+                    s.highlight(h -> h.encoder(HighlighterEncoder.Html).preTags(EM_START).postTags(EM_END)
+                            .highlightQuery(highlight)
+                            .fields(NamedValue.of("title", HighlightField.of(f -> f.numberOfFragments(0))),
+                                    NamedValue.of("text", HighlightField.of(f -> f.fragmentSize(120).numberOfFragments(3)))));
+                }
+                return s;
+            }, PostDocument.class);
+            long total = response.hits().total() == null ? response.hits().hits().size() : response.hits().total().value();
+            return new PostSearchResult(total, response.hits().hits().stream().map(PostIndex::hit).toList(), null, null);
+        } catch (IOException | ElasticsearchException e) {
+            throw unavailable("trying a topic", e);
         }
     }
 

@@ -36,8 +36,22 @@ public record PostSearchResult(long total, List<Hit> hits, String next, Aggregat
      *                   buckets without posts are left out
      * @param sites      the 20 sites with the most posts, most first
      * @param mediaTypes posts per media type, most first
+     * @param mainstream posts of mainstream outlets (key {@code true}) and of others ({@code false}), both always
+     *                   present
+     * @param topics     the 20 topics (of those the caller may see) with the most posts, most first
      */
-    public record Aggregations(PostQuery.Interval interval, List<Bucket> volume, List<Bucket> sites, List<Bucket> mediaTypes) {
+    public record Aggregations(PostQuery.Interval interval, List<Bucket> volume, List<Bucket> sites, List<Bucket> mediaTypes,
+                               List<Bucket> mainstream, List<TopicBucket> topics) {
+    }
+
+    /**
+     * One bucket of the topic facet.
+     *
+     * @param id    the topic
+     * @param name  its name
+     * @param count how many matching posts matched it (at their last submission)
+     */
+    public record TopicBucket(UUID id, String name, long count) {
     }
 
     /**

@@ -52,6 +52,22 @@ public class FeedPoller {
         return due.size();
     }
 
+    /**
+     * Polls a source now (立即采集), whatever its schedule or enabled flag, in the background: the source's status
+     * ({@code lastPolledAt}, {@code lastError}, counts) shows the outcome when it is done.
+     *
+     * @param id     the source
+     * @param caller who asks; the source must be in their unit scope
+     * @return whether a poll was started (false: another replica is claiming the source at this very moment, and
+     *         polls it)
+     * @throws org.yuqing.monitoring.web.NotFoundException when there is no such source in the caller's scope (404)
+     */
+    public boolean pollNow(java.util.UUID id, org.yuqing.security.Caller caller) {
+        java.util.Optional<DueSource> claimed = sources.claimNow(id, caller);
+        claimed.ifPresent(source -> Thread.ofVirtual().name("source-poll-now-" + id).start(() -> poll(source)));
+        return claimed.isPresent();
+    }
+
     private void poll(DueSource source) {
         try {
             FeedFetcher.Fetched fetched = fetcher.fetch(source.url(), source.etag(), source.lastModified());

@@ -21,9 +21,22 @@ import java.util.List;
 class SourceController {
 
     private final Sources sources;
+    private final FeedPoller poller;
 
-    SourceController(Sources sources) {
+    SourceController(Sources sources, FeedPoller poller) {
         this.sources = sources;
+        this.poller = poller;
+    }
+
+    /**
+     * Polls the source now, in the background (立即采集): 202 with the source as it is now; read it again to see the
+     * poll's outcome ({@code lastPolledAt}, {@code status}, {@code lastError}).
+     */
+    @PostMapping("/{id}/poll")
+    ResponseEntity<Source> poll(@PathVariable String id, Caller caller) {
+        java.util.UUID sourceId = NotFoundException.parseId("source", id);
+        poller.pollNow(sourceId, caller);
+        return ResponseEntity.accepted().body(sources.get(sourceId, caller));
     }
 
     @PostMapping

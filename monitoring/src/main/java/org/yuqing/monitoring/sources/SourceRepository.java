@@ -105,6 +105,20 @@ class SourceRepository {
         return due;
     }
 
+    /**
+     * Claims one source for a poll now, whatever its schedule and enabled flag: locks its row unless another replica
+     * holds it and moves its next poll to {@code leaseUntil}, like {@link #claimDue}.
+     *
+     * @return the claimed source; empty when there is no such source or its row is held (it is being claimed)
+     */
+    Optional<DueSource> claim(UUID id, Instant leaseUntil) {
+        Optional<DueSource> claimed = db.selectFrom(SOURCE).where(SOURCE.ID.eq(id)).forUpdate().skipLocked()
+                .fetchOptional(r -> new DueSource(r.getId(), r.getUrl(), Medium.valueOf(r.getMediaType()), r.getEtag(),
+                        r.getLastModified(), r.getConsecutiveFailures(), Duration.ofSeconds(r.getPollIntervalSeconds())));
+        claimed.ifPresent(c -> db.update(SOURCE).set(SOURCE.NEXT_POLL_AT, utc(leaseUntil)).where(SOURCE.ID.eq(id)).execute());
+        return claimed;
+    }
+
     void recordSuccess(UUID id, Instant now, String etag, String lastModified, Integer ingested, Integer skipped,
                        Instant next) {
         var update = db.update(SOURCE)

@@ -104,6 +104,19 @@ public class Sources {
         return caller.unitScope().isEmpty() ? List.of() : repository.ofUnits(caller.unitScope());
     }
 
+    /**
+     * Claims a source of the caller's scope for a poll now (立即采集), whatever its schedule.
+     *
+     * @return the claimed source; empty when another replica is claiming it at this moment
+     * @throws NotFoundException when there is no such source in the caller's scope (404)
+     */
+    @Transactional
+    java.util.Optional<DueSource> claimNow(UUID id, Caller caller) {
+        Source source = repository.find(id).orElseThrow(() -> new NotFoundException("source", id.toString()));
+        caller.requireSees(source.unitId(), "source " + id);
+        return repository.claim(id, now().plus(properties.lease()));
+    }
+
     @Transactional
     List<DueSource> claimDue() {
         Instant now = now();

@@ -45,6 +45,10 @@ class TopicRepository {
                 .set(TOPIC.SUBJECT_WORDS, array(t.subjectWords()))
                 .set(TOPIC.EVENT_WORDS, array(t.eventWords()))
                 .set(TOPIC.EXCLUDE_WORDS, array(t.excludeWords()))
+                .set(TOPIC.EXPRESSION, t.expression())
+                .set(TOPIC.SITES, array(t.sites()))
+                .set(TOPIC.MEDIA_TYPES, array(t.mediaTypes()))
+                .set(TOPIC.ENABLED, t.enabled())
                 .set(TOPIC.UPDATED_BY, t.updatedBy())
                 .set(TOPIC.UPDATED_AT, utc(t.updatedAt()))
                 .where(TOPIC.ID.eq(t.id()))
@@ -102,13 +106,18 @@ class TopicRepository {
         r.setSubjectWords(array(t.subjectWords()));
         r.setEventWords(array(t.eventWords()));
         r.setExcludeWords(array(t.excludeWords()));
+        r.setExpression(t.expression());
+        r.setSites(array(t.sites()));
+        r.setMediaTypes(array(t.mediaTypes()));
+        r.setEnabled(t.enabled());
         r.setUpdatedBy(t.updatedBy());
         r.setUpdatedAt(utc(t.updatedAt()));
     }
 
     private static Topic toTopic(TopicRecord r) {
         return new Topic(r.getId(), r.getName(), r.getUnitId(), list(r.getRegionWords()), list(r.getSubjectWords()),
-                list(r.getEventWords()), list(r.getExcludeWords()), r.getCreatedBy(), r.getCreatedAt().toInstant(),
+                list(r.getEventWords()), list(r.getExcludeWords()), r.getExpression(), list(r.getSites()),
+                list(r.getMediaTypes()), r.getEnabled(), r.getCreatedBy(), r.getCreatedAt().toInstant(),
                 r.getUpdatedBy(), r.getUpdatedAt().toInstant());
     }
 

@@ -48,6 +48,7 @@ public class Topics {
      * @param draft  what the user submitted
      * @param caller who creates it; the topic's unit must be in their scope
      * @throws org.yuqing.monitoring.web.InvalidRequestException when the draft is invalid
+     * @throws InvalidExpressionException                       when its expression is invalid (422)
      * @throws org.yuqing.security.ForbiddenUnitException       when the unit is outside the caller's scope (403)
      */
     @Transactional
@@ -55,8 +56,7 @@ public class Topics {
         TopicDraft d = draft.validated();
         caller.requireMayActFor(d.unitId(), "topic for unit " + d.unitId());
         Instant now = now();
-        Topic topic = new Topic(UUID.randomUUID(), d.name(), d.unitId(), d.regionWords(), d.subjectWords(),
-                d.eventWords(), d.excludeWords(), caller.login(), now, caller.login(), now);
+        Topic topic = d.toTopic(UUID.randomUUID(), caller.login(), now, caller.login(), now);
         repository.insert(topic);
         events.publishEvent(new TopicsChanged(topic.id()));
         audit.done(AuditTrail.CONFIG_CHANGE, "topic " + topic.id(), "created " + topic.name() + " for unit " + topic.unitId());
@@ -64,7 +64,8 @@ public class Topics {
     }
 
     /**
-     * Replaces a topic's name, unit and words. Incidents it opened keep their unit.
+     * Replaces a topic's name, unit, words or expression, filters and enabled flag. Incidents it opened keep their
+     * unit.
      *
      * @throws NotFoundException when there is no such topic in the caller's scope
      * @throws org.yuqing.monitoring.web.InvalidRequestException when the draft is invalid
@@ -76,8 +77,7 @@ public class Topics {
         caller.requireSees(old.unitId(), "topic " + id);
         TopicDraft d = draft.validated();
         caller.requireMayActFor(d.unitId(), "topic " + id + " moved to unit " + d.unitId());
-        Topic topic = new Topic(id, d.name(), d.unitId(), d.regionWords(), d.subjectWords(), d.eventWords(),
-                d.excludeWords(), old.createdBy(), old.createdAt(), caller.login(), now());
+        Topic topic = d.toTopic(id, old.createdBy(), old.createdAt(), caller.login(), now());
         repository.update(topic);
         events.publishEvent(new TopicsChanged(id));
         audit.done(AuditTrail.CONFIG_CHANGE, "topic " + id, "updated " + topic.name()
@@ -106,6 +106,27 @@ public class Topics {
         repository.delete(id);
         events.publishEvent(new TopicsChanged(id));
         audit.done(AuditTrail.CONFIG_CHANGE, "topic " + id, "deleted " + old.name() + " of unit " + old.unitId());
+    }
+
+    /**
+     * The topic a draft describes, not saved: for trying a draft over the stored posts (试查) before saving it. The
+     * draft is validated as for {@link #create}, except that a blank name is allowed and a blank unit counts as the
+     * caller's first unit; the topic is enabled whatever the draft says, since trying a disabled topic would show
+     * nothing.
+     *
+     * @throws org.yuqing.monitoring.web.InvalidRequestException when the draft is invalid (400)
+     * @throws InvalidExpressionException when its expression is invalid (422)
+     * @throws org.yuqing.security.ForbiddenUnitException when its unit is outside the caller's scope (403)
+     */
+    public Topic unsaved(TopicDraft draft, Caller caller) {
+        String unit = draft.unitId() == null || draft.unitId().isBlank()
+                ? caller.units().stream().findFirst().orElse("-") : draft.unitId();
+        String name = draft.name() == null || draft.name().isBlank() ? "试查" : draft.name();
+        TopicDraft d = new TopicDraft(name, unit, draft.regionWords(), draft.subjectWords(), draft.eventWords(),
+                draft.excludeWords(), draft.expression(), draft.sites(), draft.mediaTypes(), true).validated();
+        caller.requireMayActFor(d.unitId(), "topic draft for unit " + d.unitId());
+        Instant now = now();
+        return d.toTopic(UUID.randomUUID(), caller.login(), now, caller.login(), now);
     }
 
     /**

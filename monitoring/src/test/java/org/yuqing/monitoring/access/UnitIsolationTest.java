@@ -137,6 +137,17 @@ class UnitIsolationTest extends MonitoringIntegrationTest {
                 }
                 case "POST /api/monitoring/topics" -> assertThat(call(HttpMethod.POST, endpoint.pattern(), user(west),
                         topicDraft(east, uniqueWord())).getStatus()).as(endpoint.toString()).isEqualTo(403);
+                case "POST /api/monitoring/topics/test" -> {
+                    // trying a draft on east's very words finds none of east's posts for west, all of them for east
+                    String westTrial = call(HttpMethod.POST, endpoint.pattern() + "?days=30", user(west),
+                            topicDraft(west, eastOwn.word())).getContentAsString(StandardCharsets.UTF_8);
+                    String eastTrial = call(HttpMethod.POST, endpoint.pattern() + "?days=30", user(east),
+                            topicDraft(east, eastOwn.word())).getContentAsString(StandardCharsets.UTF_8);
+                    assertThat(westTrial).contains("\"total\":0").doesNotContain(eastOwn.ids()).doesNotContain(east);
+                    assertThat(eastTrial).contains(eastOwn.post().toString());
+                    assertThat(call(HttpMethod.POST, endpoint.pattern(), user(west), topicDraft(east, eastOwn.word()))
+                            .getStatus()).as("a draft for east's unit").isEqualTo(403);
+                }
                 case "POST /api/monitoring/sources" -> assertThat(call(HttpMethod.POST, endpoint.pattern(), user(west),
                         sourceDraft(east)).getStatus()).as(endpoint.toString()).isEqualTo(403);
                 case "POST /api/monitoring/posts" -> {

@@ -94,4 +94,63 @@ class CompiledTopicsTest {
         Instant now = Instant.now();
         return new Topic(UUID.randomUUID(), name, "unit-" + name, region, subject, event, exclude, "test", now, "test", now);
     }
+
+    static Topic expression(String expression, List<String> sites, List<String> media, boolean enabled) {
+        Instant now = Instant.now();
+        return new Topic(UUID.randomUUID(), expression, "unit", List.of(), List.of(), List.of(), List.of(), expression,
+                sites, media, enabled, "test", now, "test", now);
+    }
+
+    static Stream<Arguments> expressionPosts() {
+        return Stream.of(
+                arguments("化工厂 (爆炸 | 泄漏) -演练", "某化工廠發生爆炸", true),
+                arguments("化工厂 (爆炸 | 泄漏) -演练", "化工厂泄漏应急演练", false),
+                arguments("化工厂 (爆炸 | 泄漏) -演练", "化工厂今日开放", false),
+                arguments("化工厂 爆炸 | 水厂 停水", "水厂今日停水", true),
+                arguments("化工厂 爆炸 | 水厂 停水", "化工厂今日停水", false),
+                arguments("\"PX 项目\" + 抗议", "反对ＰＸ项目，市民抗议", true),
+                arguments("PX + 抗议", "pxe 抗议", false),
+                arguments("化工厂 NOT -演练", "化工厂演练", true),
+                arguments("化工厂 NOT -演练", "化工厂爆炸", false));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0} on {1}")
+    @MethodSource("expressionPosts")
+    void an_expression_topic_matches_when_its_expression_is_true_for_the_terms_that_hit(
+            String expression, String text, boolean matches) {
+        Topic topic = expression(expression, List.of(), List.of(), true);
+
+        List<UUID> matched = CompiledTopics.compile(List.of(CHEMICAL, topic)).matchPost("a.cn", "NEWS", "", text).stream()
+                .map(MatchedTopic::topicId).toList();
+
+        assertThat(matched.contains(topic.id())).isEqualTo(matches);
+    }
+
+    @Test
+    void site_and_media_type_filters_let_through_only_their_sites_subdomains_and_media_types() {
+        Instant now = Instant.now();
+        Topic weiboOnly = new Topic(UUID.randomUUID(), "w", "unit", List.of(), List.of("化工厂"), List.of(), List.of(),
+                null, List.of("weibo.com"), List.of("WEIBO", "VIDEO"), true, "test", now, "test", now);
+        Topic expressionOnNews = expression("化工厂", List.of(), List.of("NEWS"), true);
+        CompiledTopics compiled = CompiledTopics.compile(List.of(weiboOnly, expressionOnNews));
+
+        assertThat(compiled.matchPost("weibo.com", "WEIBO", "", "化工厂")).extracting(MatchedTopic::topicId)
+                .containsExactly(weiboOnly.id());
+        assertThat(compiled.matchPost("m.weibo.com", "VIDEO", "", "化工厂")).extracting(MatchedTopic::topicId)
+                .containsExactly(weiboOnly.id());
+        assertThat(compiled.matchPost("notweibo.com", "WEIBO", "", "化工厂")).isEmpty();
+        assertThat(compiled.matchPost("weibo.com", "NEWS", "", "化工厂")).extracting(MatchedTopic::topicId)
+                .containsExactly(expressionOnNews.id());
+        assertThat(compiled.match("", "化工厂")).as("a post of unknown site and medium passes no filter").isEmpty();
+    }
+
+    @Test
+    void a_disabled_topic_matches_nothing() {
+        Topic disabled = expression("化工厂", List.of(), List.of(), false);
+        Topic enabled = expression("化工厂", List.of(), List.of(), true);
+
+        assertThat(CompiledTopics.compile(List.of(disabled, enabled)).matchPost("a.cn", "NEWS", "", "化工厂"))
+                .extracting(MatchedTopic::topicId).containsExactly(enabled.id());
+        assertThat(CompiledTopics.compile(List.of(disabled)).matchPost("a.cn", "NEWS", "", "化工厂")).isEmpty();
+    }
 }

@@ -82,6 +82,42 @@ class PostSearchFacetsTest extends MonitoringIntegrationTest {
     }
 
     @Test
+    void the_facets_count_mainstream_and_other_outlets_and_the_callers_topics_by_name() throws Exception {
+        JsonNode facets = search("size", "1").path("aggregations");
+
+        assertThat(buckets(facets.path("mainstream"))).containsExactly("true=1", "false=3");
+        assertThat(facets.path("topics")).hasSize(1);
+        JsonNode bucket = facets.path("topics").get(0);
+        assertThat(bucket.path("id").asString()).isEqualTo(topic.toString());
+        assertThat(bucket.path("name").asString()).startsWith("化工厂事故 ");
+        assertThat(bucket.path("count").asLong()).isEqualTo(4);
+        JsonNode mainstreamOnly = search("mainstream", "true").path("aggregations");
+        assertThat(buckets(mainstreamOnly.path("mainstream"))).containsExactly("true=1", "false=0");
+    }
+
+    @Test
+    void the_topic_facet_leaves_out_topics_of_other_units_that_the_posts_also_matched() throws Exception {
+        String shared = uniqueWord();
+        UUID own = watch(shared);
+        String other = "facet-other-" + UUID.randomUUID();
+        String otherUser = org.yuqing.security.TestTokens.shared().user("facet-other").units(other).bearer();
+        MvcResult created = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/api/monitoring/topics").header(org.springframework.http.HttpHeaders.AUTHORIZATION, otherUser)
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(Map.of("name", "别处主题",
+                        "unitId", other, "regionWords", List.of(shared))))).andReturn();
+        assertThat(created.getResponse().getStatus()).isEqualTo(201);
+        String otherTopic = body(created).path("id").asString();
+        submitted(aPost("https://c.example.cn/" + UUID.randomUUID(), "c.example.cn", shared, shared + "续报",
+                Instant.parse("2026-03-03T05:00:00Z"), 1));
+
+        JsonNode facets = body(mvc.perform(get("/api/monitoring/posts/search").param("q", shared)).andReturn())
+                .path("aggregations");
+
+        assertThat(facets.path("topics").valueStream().map(b -> b.path("id").asString()).toList())
+                .containsExactly(own.toString()).doesNotContain(otherTopic);
+    }
+
+    @Test
     void the_next_cursor_pages_through_every_hit_once_and_later_pages_carry_no_facets() throws Exception {
         List<String> seen = new ArrayList<>();
         JsonNode page = search("sort", "heat", "size", "1");

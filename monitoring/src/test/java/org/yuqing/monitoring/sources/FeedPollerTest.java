@@ -183,6 +183,53 @@ class FeedPollerTest extends MonitoringIntegrationTest {
     }
 
     @Test
+    void poll_now_polls_a_source_that_is_not_due_in_the_background_and_its_status_shows_the_result() throws Exception {
+        String link = link();
+        String path = serve(rss("UTF-8", item(link, "立即采集", "立即采集的内容", "Sat, 21 Nov 2026 08:30:00 GMT")),
+                StandardCharsets.UTF_8, "application/rss+xml", null);
+        UUID id = source(path);
+        jdbc.update("update monitoring.source set next_poll_at = now() + interval '1 day' where id = ?", id);
+
+        MvcResult r = mvc.perform(post("/api/monitoring/sources/" + id + "/poll")).andReturn();
+
+        assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(202);
+        assertThat(body(r).path("id").asString()).isEqualTo(id.toString());
+        JsonNode status = sourceStatus(id);
+        for (int i = 0; i < 100 && status.path("lastPolledAt").isNull(); i++) {
+            Thread.sleep(100);
+            status = sourceStatus(id);
+        }
+        assertThat(status.path("status").asString()).isEqualTo("OK");
+        assertThat(status.path("lastIngested").asInt()).isEqualTo(1);
+        assertThat(hits(path)).isEqualTo(1);
+        assertThat(storedPost(link)).isNotNull();
+    }
+
+    @Test
+    void poll_now_of_a_broken_feed_shows_its_error_on_the_source() throws Exception {
+        UUID id = source("/feeds/missing-" + UUID.randomUUID() + ".xml");
+        jdbc.update("update monitoring.source set next_poll_at = now() + interval '1 day' where id = ?", id);
+
+        assertThat(mvc.perform(post("/api/monitoring/sources/" + id + "/poll")).andReturn().getResponse().getStatus())
+                .isEqualTo(202);
+        JsonNode status = sourceStatus(id);
+        for (int i = 0; i < 100 && status.path("lastPolledAt").isNull(); i++) {
+            Thread.sleep(100);
+            status = sourceStatus(id);
+        }
+        assertThat(status.path("status").asString()).isEqualTo("FAILING");
+        assertThat(status.path("lastError").asString()).contains("404");
+    }
+
+    @Test
+    void poll_now_of_an_unknown_source_is_a_404_problem() throws Exception {
+        MvcResult r = mvc.perform(post("/api/monitoring/sources/" + UUID.randomUUID() + "/poll")).andReturn();
+
+        assertThat(r.getResponse().getStatus()).isEqualTo(404);
+        assertThat(MediaType.parseMediaType(r.getResponse().getContentType())).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
     void an_atom_feed_becomes_posts_and_an_entry_without_published_uses_updated() throws Exception {
         String link = link();
         String path = serve("""

@@ -76,4 +76,64 @@ class TopicApiTest extends MonitoringIntegrationTest {
         assertThat(texts(submitted(aPost("https://a.example.cn/" + UUID.randomUUID(), "a.example.cn", "", text, hoursAgo(1), 0))
                 .path("matchedTopicIds"))).containsExactly(id.toString());
     }
+
+    private MvcResult create(Map<String, Object> draft) throws Exception {
+        return mvc.perform(post("/api/monitoring/topics").contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(draft))).andReturn();
+    }
+
+    private List<String> matched(String site, String mediaType, String text) throws Exception {
+        Map<String, Object> p = aPost("https://" + site + "/" + UUID.randomUUID(), site, "", text, hoursAgo(1), 0);
+        p.put("mediaType", mediaType);
+        return texts(submitted(p).path("matchedTopicIds"));
+    }
+
+    @Test
+    void an_expression_topic_with_filters_matches_posts_of_its_sites_and_media_types_until_it_is_disabled() throws Exception {
+        String word = uniqueWord();
+        Map<String, Object> draft = new java.util.HashMap<>(Map.of("name", "高级表达式", "unitId", UNIT,
+                "expression", word + " （化工厂｜化工廠）＋(爆炸 OR 泄漏) -演练",
+                "sites", List.of("Weibo.com"), "mediaTypes", List.of("weibo", "VIDEO")));
+        MvcResult created = create(draft);
+        assertThat(created.getResponse().getStatus()).as(created.getResponse().getContentAsString()).isEqualTo(201);
+        JsonNode topic = body(created);
+        String id = topic.path("id").asString();
+        assertThat(topic.path("expression").asString()).isEqualTo(word + " （化工厂｜化工廠）＋(爆炸 OR 泄漏) -演练");
+        assertThat(texts(topic.path("sites"))).containsExactly("weibo.com");
+        assertThat(texts(topic.path("mediaTypes"))).containsExactly("WEIBO", "VIDEO");
+        assertThat(topic.path("enabled").asBoolean()).isTrue();
+        assertThat(getJson("/api/monitoring/topics/" + id)).isEqualTo(topic);
+
+        assertThat(matched("m.weibo.com", "WEIBO", word + "化工廠發生爆炸")).containsExactly(id);
+        assertThat(matched("weibo.com", "NEWS", word + "化工厂发生爆炸")).as("another media type").isEmpty();
+        assertThat(matched("news.example.cn", "WEIBO", word + "化工厂发生爆炸")).as("another site").isEmpty();
+        assertThat(matched("weibo.com", "VIDEO", word + "化工厂爆炸演练")).as("the NOT term").isEmpty();
+
+        draft.put("enabled", false);
+        MvcResult disabled = mvc.perform(put("/api/monitoring/topics/" + id).contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(draft))).andReturn();
+        assertThat(disabled.getResponse().getStatus()).isEqualTo(200);
+        assertThat(body(disabled).path("enabled").asBoolean()).isFalse();
+        assertThat(matched("weibo.com", "WEIBO", word + "化工厂发生爆炸")).as("disabled").isEmpty();
+    }
+
+    @Test
+    void an_invalid_expression_is_a_422_problem_pointing_at_the_position() throws Exception {
+        MvcResult r = create(Map.of("name", "坏表达式", "unitId", UNIT, "expression", "化工厂 + (爆炸 | 泄漏"));
+
+        assertThat(r.getResponse().getStatus()).isEqualTo(422);
+        assertThat(MediaType.parseMediaType(r.getResponse().getContentType())).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        JsonNode problem = body(r);
+        assertThat(problem.path("position").asInt()).isEqualTo(14);
+        assertThat(problem.path("expected").asString()).isEqualTo("右括号");
+        assertThat(problem.path("detail").asString()).startsWith("第 15 个字符处缺少右括号");
+    }
+
+    @Test
+    void words_together_with_an_expression_are_a_400_problem() throws Exception {
+        MvcResult r = create(Map.of("name", "两者", "unitId", UNIT, "subjectWords", List.of("化工厂"), "expression", "爆炸"));
+
+        assertThat(r.getResponse().getStatus()).isEqualTo(400);
+        assertThat(body(r).path("errors").get(0).path("field").asString()).isEqualTo("expression");
+    }
 }

@@ -66,16 +66,32 @@ public record PostSearchResult(long total, List<Hit> hits, String next, Aggregat
      *                   empty buckets left out
      * @param sites      the sites with the most posts, most first
      * @param mediaTypes posts per media type, most first
+     * @param mainstream posts of mainstream outlets (key {@code true}) and of the others ({@code false})
+     * @param topics     the user's topics with the most posts, most first
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Aggregations(String interval, List<Bucket> volume, List<Bucket> sites, List<Bucket> mediaTypes) {
+    public record Aggregations(String interval, List<Bucket> volume, List<Bucket> sites, List<Bucket> mediaTypes,
+                               List<Bucket> mainstream, List<TopicBucket> topics) {
 
         /** Normalises missing facets to empty ones. */
         public Aggregations {
             volume = volume == null ? List.of() : List.copyOf(volume);
             sites = sites == null ? List.of() : List.copyOf(sites);
             mediaTypes = mediaTypes == null ? List.of() : List.copyOf(mediaTypes);
+            mainstream = mainstream == null ? List.of() : List.copyOf(mainstream);
+            topics = topics == null ? List.of() : List.copyOf(topics);
         }
+    }
+
+    /**
+     * One bucket of the topic facet.
+     *
+     * @param id    topic id
+     * @param name  its name
+     * @param count matching posts that matched it
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record TopicBucket(String id, String name, long count) {
     }
 
     /**

@@ -3,6 +3,7 @@ package org.yuqing.ui.search;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,6 +68,10 @@ public class SearchView extends VerticalLayout implements HasDynamicTitle {
     private final Div results = new Div();
     private final Button more = new Button();
     private Map<String, String> topicNames = Map.of();
+    /** Counts of the last search's mainstream facet ({@code true}/{@code false}), shown in the filter's labels. */
+    private Map<String, Long> mainstreamCounts = Map.of();
+    /** Counts of the last search's topic facet, by topic id, shown in the topic filter's labels. */
+    private Map<String, Long> topicCounts = Map.of();
     private Set<String> sites = new HashSet<>();
     private Set<String> mediaTypes = new HashSet<>();
     private SearchCriteria current;
@@ -108,12 +113,12 @@ public class SearchView extends VerticalLayout implements HasDynamicTitle {
         mainstream.setId("facet-mainstream");
         mainstream.setLabel(getTranslation("monitoring.search.mainstream"));
         mainstream.setItems("", "true", "false");
-        mainstream.setItemLabelGenerator(m -> getTranslation("monitoring.search.mainstream." + (m.isEmpty() ? "all" : m)));
+        mainstream.setItemLabelGenerator(this::mainstreamLabel);
         mainstream.setValue("");
         topic.setId("facet-topic");
         topic.setLabel(getTranslation("monitoring.search.topic"));
         topic.setClearButtonVisible(true);
-        topic.setItemLabelGenerator(id -> topicNames.getOrDefault(id, id));
+        topic.setItemLabelGenerator(this::topicLabel);
         loadTopics();
         for (var field : List.of(sort, interval, mainstream)) {
             field.addValueChangeListener(change -> rerun());
@@ -161,6 +166,40 @@ public class SearchView extends VerticalLayout implements HasDynamicTitle {
     @Override
     public String getPageTitle() {
         return getTranslation("search.heading") + " · " + getTranslation("app.name");
+    }
+
+    /** 全部媒体, or 仅主流媒体（12） with the last search's count. */
+    private String mainstreamLabel(String value) {
+        String label = getTranslation("monitoring.search.mainstream." + (value.isEmpty() ? "all" : value));
+        Long count = mainstreamCounts.get(value);
+        return count == null ? label : getTranslation("monitoring.search.bucket", label, count);
+    }
+
+    /** The topic's name, with the last search's count when it had any. */
+    private String topicLabel(String id) {
+        String label = topicNames.getOrDefault(id, id);
+        Long count = topicCounts.get(id);
+        return count == null ? label : getTranslation("monitoring.search.bucket", label, count);
+    }
+
+    /** Puts the counts of the mainstream and topic facets into the labels of their filters. */
+    private void showFilterCounts(PostSearchResult.Aggregations aggregations) {
+        Map<String, Long> m = new HashMap<>();
+        aggregations.mainstream().forEach(b -> m.put(b.key(), b.count()));
+        mainstreamCounts = m;
+        Map<String, Long> t = new HashMap<>();
+        aggregations.topics().forEach(b -> {
+            t.put(b.id(), b.count());
+            if (!topicNames.containsKey(b.id()) && b.name() != null) {
+                Map<String, String> names = new LinkedHashMap<>(topicNames);
+                names.put(b.id(), b.name());
+                topicNames = names;
+            }
+        });
+        topicCounts = t;
+        // re-render the labels with the new counts, keeping the choices
+        mainstream.setItemLabelGenerator(this::mainstreamLabel);
+        topic.setItemLabelGenerator(this::topicLabel);
     }
 
     private void loadTopics() {
@@ -243,6 +282,7 @@ public class SearchView extends VerticalLayout implements HasDynamicTitle {
         if (aggregations == null) {
             return;
         }
+        showFilterCounts(aggregations);
         for (PostSearchResult.Bucket bucket : aggregations.sites()) {
             siteFacet.add(facetButton("facet-site-" + bucket.key(), bucket.key(), bucket.count(),
                     sites.contains(bucket.key()), () -> sites = toggled(sites, bucket.key())));

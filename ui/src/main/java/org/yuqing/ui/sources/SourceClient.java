@@ -62,6 +62,17 @@ class SourceClient {
     }
 
     /**
+     * Polls a source now (立即采集), in the background; read the sources again to see the outcome.
+     *
+     * @param id source id
+     * @return the source as it was when the poll started
+     * @throws GatewayCallException when monitoring refuses (unknown source, a user who may not change sources)
+     */
+    SourceRecord poll(String id) {
+        return api.postFor("/api/monitoring/sources/{id}/poll", null, SourceRecord.class, id);
+    }
+
+    /**
      * Starts an import of a JSONL or CSV file (its ending tells monitoring which).
      *
      * @param fileName the file's name

@@ -27,7 +27,8 @@ import org.yuqing.ui.layout.MainLayout;
 
 /**
  * 信息源: the feeds of the user's unit scope with their polling status (状态, last success, last error, next try).
- * Monitors and administrators — those monitoring lets change sources — register, edit and delete them and import
+ * Monitors and administrators — those monitoring lets change sources — register, edit, poll now (立即采集,
+ * {@code source-poll}) and delete them and import
  * files of posts ({@link ImportPanel}); everyone else reads.
  */
 @Route(value = "sources", layout = MainLayout.class)
@@ -58,12 +59,16 @@ public class SourcesView extends VerticalLayout implements HasDynamicTitle {
                     click -> grid.getSelectedItems().stream().findFirst().ifPresent(this::confirmDelete));
             delete.setId("source-delete");
             delete.addThemeVariants(ButtonVariant.ERROR);
-            List<Button> onSelection = List.of(edit, delete);
+            Button poll = new Button(getTranslation("monitoring.sources.poll"),
+                    click -> grid.getSelectedItems().stream().findFirst().ifPresent(this::pollNow));
+            poll.setId("source-poll");
+            poll.setTooltipText(getTranslation("monitoring.sources.poll.help"));
+            List<Button> onSelection = List.of(edit, delete, poll);
             onSelection.forEach(button -> button.setEnabled(false));
             grid.addSelectionListener(selection -> onSelection.forEach(
                     button -> button.setEnabled(selection.getFirstSelectedItem().isPresent())));
             grid.addItemDoubleClickListener(click -> edit(click.getItem()));
-            toolbar.add(create, edit, delete);
+            toolbar.add(create, edit, poll, delete);
         }
         Button refresh = new Button(getTranslation("monitoring.refresh"), click -> refresh());
         refresh.setId("sources-refresh");
@@ -165,6 +170,17 @@ public class SourcesView extends VerticalLayout implements HasDynamicTitle {
         Set<String> scope = CurrentIdentity.caller().map(Caller::unitScope).orElse(Set.of());
         scope.stream().filter(u -> !own.contains(u)).sorted().forEach(units::add);
         return units;
+    }
+
+    /** Asks monitoring to poll the source now; the status column shows the outcome after a refresh. */
+    private void pollNow(SourceRecord source) {
+        try {
+            client.poll(source.id());
+            ConsoleNotifications.success(getTranslation("monitoring.sources.polling", source.name()));
+        } catch (GatewayCallException e) {
+            ConsoleNotifications.error(e.userMessage(this::getTranslation));
+        }
+        refresh();
     }
 
     private void confirmDelete(SourceRecord source) {

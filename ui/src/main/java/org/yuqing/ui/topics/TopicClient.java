@@ -1,10 +1,6 @@
 package org.yuqing.ui.topics;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.stereotype.Component;
 import org.yuqing.ui.gateway.GatewayApi;
@@ -17,10 +13,8 @@ import org.yuqing.ui.gateway.GatewayCallException;
 @Component
 class TopicClient {
 
-    /** Posts per page of the trial run's search (monitoring's maximum). */
-    static final int PAGE = 100;
-    /** Pages of recent posts a trial run reads at most. */
-    static final int PAGES = 3;
+    /** Matching posts a trial lists at most. */
+    static final int TRIAL_SIZE = 20;
 
     private final GatewayApi api;
 
@@ -70,33 +64,17 @@ class TopicClient {
     }
 
     /**
-     * The newest posts the user may see, published since {@code since}: at most {@link #PAGES} pages of
-     * {@link #PAGE}, newest first.
+     * Tries a draft over the recent posts the user may see, without saving it ({@code POST
+     * /api/monitoring/topics/test}): monitoring runs the draft's own query (words or expression, filters).
      *
-     * @param since the earliest publication time
-     * @return the posts and how many there are in all
-     * @throws GatewayCallException when the search fails
+     * @param draft the topic as typed
+     * @param days  how many days back to look
+     * @return how many posts match and the newest of them, with the draft's words marked
+     * @throws GatewayCallException when monitoring refuses the draft (an invalid expression names its position in
+     *                              the detail) or cannot be reached
      */
-    RecentPosts recentPosts(Instant since) {
-        List<RecentPosts.Post> posts = new ArrayList<>();
-        long total = 0;
-        String after = null;
-        for (int page = 0; page < PAGES; page++) {
-            Map<String, Object> query = new HashMap<>(Map.of("sort", "time", "since", since.toString(),
-                    "size", PAGE));
-            if (after != null) {
-                query.put("after", after);
-            }
-            RecentPosts answer = api.get("/api/monitoring/posts/search", query, RecentPosts.class);
-            if (page == 0) {
-                total = answer.total();
-            }
-            posts.addAll(answer.hits());
-            after = answer.next();
-            if (after == null || answer.hits().isEmpty()) {
-                break;
-            }
-        }
-        return new RecentPosts(total, posts, after);
+    TopicTrial test(TopicDraft draft, int days) {
+        return api.postFor("/api/monitoring/topics/test?days={days}&size={size}", draft, TopicTrial.class, days,
+                TRIAL_SIZE);
     }
 }

@@ -1,6 +1,5 @@
 package org.yuqing.ui.topics;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -36,16 +35,14 @@ public class TopicsView extends VerticalLayout implements HasDynamicTitle {
 
     private final TopicClient client;
     private final BackfillClient backfills;
-    private final Clock clock;
     private final Grid<TopicRecord> grid = new Grid<>(TopicRecord.class, false);
     private final Span status = new Span();
     private final boolean editor = CurrentIdentity.has(Role.MONITOR) || CurrentIdentity.has(Role.ANALYST)
             || CurrentIdentity.has(Role.ADMIN);
 
-    TopicsView(TopicClient client, BackfillClient backfills, Clock clock) {
+    TopicsView(TopicClient client, BackfillClient backfills) {
         this.client = client;
         this.backfills = backfills;
-        this.clock = clock;
         setSizeFull();
 
         status.setId("topics-status");
@@ -117,13 +114,26 @@ public class TopicsView extends VerticalLayout implements HasDynamicTitle {
         }
     }
 
-    /** 地域：…；主体：…；事件：…；排除：…, naming only the groups that have words. */
+    /**
+     * 地域：…；主体：…；事件：…；排除：…, naming only the groups that have words, or 表达式：… for an expression topic;
+     * then the filters (站点：…；媒体：…) and 已停用 when the topic is disabled.
+     */
     private String groups(TopicRecord topic) {
         List<String> parts = new ArrayList<>();
-        group(parts, "monitoring.topics.group.region", topic.regionWords());
-        group(parts, "monitoring.topics.group.subject", topic.subjectWords());
-        group(parts, "monitoring.topics.group.event", topic.eventWords());
-        group(parts, "monitoring.topics.group.exclude", topic.excludeWords());
+        if (topic.isExpression()) {
+            parts.add(getTranslation("monitoring.topics.group.expression", topic.expression()));
+        } else {
+            group(parts, "monitoring.topics.group.region", topic.regionWords());
+            group(parts, "monitoring.topics.group.subject", topic.subjectWords());
+            group(parts, "monitoring.topics.group.event", topic.eventWords());
+            group(parts, "monitoring.topics.group.exclude", topic.excludeWords());
+        }
+        group(parts, "monitoring.topics.group.sites", topic.sites());
+        group(parts, "monitoring.topics.group.media", topic.mediaTypes().stream()
+                .map(m -> getTranslation("monitoring.medium." + m)).toList());
+        if (!topic.enabled()) {
+            parts.add(getTranslation("monitoring.topics.group.disabled"));
+        }
         return String.join(getTranslation("monitoring.topics.group.separator"), parts);
     }
 
@@ -134,7 +144,7 @@ public class TopicsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void edit(TopicRecord topic) {
-        new TopicEditor(client, clock, units(), topic, name -> {
+        new TopicEditor(client, units(), topic, name -> {
             ConsoleNotifications.success(getTranslation("monitoring.topics.saved", name));
             refresh();
         }).open();

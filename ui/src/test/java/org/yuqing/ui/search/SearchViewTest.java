@@ -78,8 +78,10 @@ class SearchViewTest extends ConsoleViewTestSupport {
                    "volume":[{"key":"2026-11-19T16:00:00Z","count":1},{"key":"2026-11-20T16:00:00Z","count":2}],
                    "sites":[{"key":"www.news.cn","count":1},{"key":"bbs.example-forum.cn","count":1},
                             {"key":"weibo.example.cn","count":1}],
-                   "mediaTypes":[{"key":"NEWS","count":1},{"key":"FORUM","count":1},{"key":"WEIBO","count":1}]}}"""
-                .formatted(CURSOR));
+                   "mediaTypes":[{"key":"NEWS","count":1},{"key":"FORUM","count":1},{"key":"WEIBO","count":1}],
+                   "mainstream":[{"key":"true","count":1},{"key":"false","count":2}],
+                   "topics":[{"id":"%s","name":"化工厂事故","count":3}]}}"""
+                .formatted(CURSOR, TOPIC_ID));
     }
 
     @DynamicPropertySource
@@ -170,16 +172,32 @@ class SearchViewTest extends ConsoleViewTestSupport {
         test($(DatePicker.class).id("search-until")).setValue(LocalDate.of(2026, 11, 21));
         @SuppressWarnings("unchecked")
         Select<String> mainstream = $(Select.class).id("facet-mainstream");
-        test(mainstream).selectItem("仅主流媒体");
+        test(mainstream).selectItem("仅主流媒体（1）");
         @SuppressWarnings("unchecked")
         ComboBox<String> topic = $(ComboBox.class).id("facet-topic");
-        test(topic).selectItem("化工厂事故");
+        test(topic).selectItem("化工厂事故（3）");
         @SuppressWarnings("unchecked")
         Select<String> interval = $(Select.class).id("search-interval");
         test(interval).selectItem("按小时");
 
         assertThat(lastSearch()).contains("sort=heat", "since=2026-11-20T16:00:00Z", "until=2026-11-21T16:00:00Z",
                 "mainstream=true", "topicId=" + TOPIC_ID, "interval=hour");
+    }
+
+    @Test
+    void the_mainstream_and_topic_filters_show_the_counts_of_the_last_search() {
+        @SuppressWarnings("unchecked")
+        Select<String> mainstream = $(Select.class).id("facet-mainstream");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> topic = $(ComboBox.class).id("facet-topic");
+        assertThat(mainstream.getItemLabelGenerator().apply("true")).as("before a search").isEqualTo("仅主流媒体");
+
+        search("爆炸");
+
+        assertThat(mainstream.getItemLabelGenerator().apply("")).isEqualTo("全部媒体");
+        assertThat(mainstream.getItemLabelGenerator().apply("true")).isEqualTo("仅主流媒体（1）");
+        assertThat(mainstream.getItemLabelGenerator().apply("false")).isEqualTo("非主流媒体（2）");
+        assertThat(topic.getItemLabelGenerator().apply(TOPIC_ID)).isEqualTo("化工厂事故（3）");
     }
 
     @Test

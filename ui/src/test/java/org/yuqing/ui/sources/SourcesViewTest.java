@@ -53,6 +53,8 @@ class SourcesViewTest extends ConsoleViewTestSupport {
                          "detail":"url: must be an absolute http or https URL",
                          "errors":[{"field":"url","message":"must be an absolute http or https URL"}]}""")
                 : new Answer(201, call.body());
+        case "POST /api/monitoring/sources/s1/poll" -> new Answer(202, SourcesViewTest.SOURCES.substring(
+                SourcesViewTest.SOURCES.indexOf('{'), SourcesViewTest.SOURCES.indexOf("},") + 1));
         case "POST /api/monitoring/imports" -> call.body().contains("filename=\"bad.csv\"")
                 ? new Answer(422, "{\"status\":422,\"title\":\"Unprocessable Entity\","
                         + "\"detail\":\"the CSV header names no url column\"}")
@@ -159,6 +161,27 @@ class SourcesViewTest extends ConsoleViewTestSupport {
         assertThat($(Dialog.class).withId("source-editor").exists()).isFalse();
         assertThat(test($(Notification.class).withId("success-notification").last()).getText())
                 .isEqualTo("已保存信息源");
+    }
+
+    @Test
+    void a_monitor_polls_the_selected_source_now_and_readers_have_no_such_button() {
+        signIn(TestTokens.shared().user("monitor").roles(Role.MONITOR).units("district"));
+        UI.getCurrent().navigate(SourcesView.class);
+        @SuppressWarnings("unchecked")
+        Grid<SourceRecord> grid = $(Grid.class).id("sources-grid");
+        assertThat($(Button.class).id("source-poll").isEnabled()).as("nothing selected yet").isFalse();
+        test(grid).select(0);
+
+        test($(Button.class).id("source-poll")).click();
+
+        assertThat(GATEWAY.requests()).contains("POST /api/monitoring/sources/s1/poll");
+        assertThat(GATEWAY.requests().getLast()).as("the list is read again").isEqualTo("GET /api/monitoring/sources");
+        assertThat(test($(Notification.class).withId("success-notification").last()).getText())
+                .isEqualTo("已开始采集“高新区政府网”，稍后刷新查看结果");
+
+        signIn(TestTokens.shared().user("leader").roles(Role.LEADER).units("district"));
+        UI.getCurrent().navigate(SourcesView.class);
+        assertThat($(Button.class).withId("source-poll").exists()).isFalse();
     }
 
     @Test

@@ -1,7 +1,5 @@
 package org.yuqing.ui.topics;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -11,6 +9,9 @@ import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.PollEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -47,13 +48,16 @@ class TopicsViewTest extends ConsoleViewTestSupport {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String TOPIC_ID = "3f0c1a9e-0000-4000-8000-0000000000aa";
     private static final String JOB_ID = "9d2e4b7a-0000-4000-8000-0000000000b1";
+    private static final String EXPRESSION_TOPIC_ID = "3f0c1a9e-0000-4000-8000-0000000000ab";
+    private static final AtomicReference<String> TRIAL_REFUSAL = new AtomicReference<>();
     private static final AtomicReference<String> REFUSAL = new AtomicReference<>();
     private static final AtomicInteger POLLS = new AtomicInteger();
 
     private static final StandInGateway GATEWAY = StandInGateway.start(call -> switch (call.request()) {
         case "GET /api/casework/cases" -> Answer.ok("[]");
         case "GET /api/monitoring/topics" -> Answer.ok(TopicsViewTest.TOPICS);
-        case "GET /api/monitoring/posts/search" -> Answer.ok(TopicsViewTest.RECENT);
+        case "POST /api/monitoring/topics/test" -> TRIAL_REFUSAL.get() != null ? new Answer(422, TRIAL_REFUSAL.get())
+                : Answer.ok(TopicsViewTest.TRIAL);
         case "POST /api/monitoring/topics" -> REFUSAL.get() != null ? new Answer(400, REFUSAL.get())
                 : new Answer(201, call.body());
         case "PUT /api/monitoring/topics/" + TOPIC_ID -> REFUSAL.get() != null ? new Answer(400, REFUSAL.get())
@@ -65,27 +69,26 @@ class TopicsViewTest extends ConsoleViewTestSupport {
         default -> new Answer(404, "{\"status\":404}");
     });
 
+    /** Monitoring's topics: a word-group topic and a disabled expression topic with filters. */
     static final String TOPICS = """
             [{"id":"%s","name":"化工厂事故","unitId":"district","regionWords":[],"subjectWords":["化工厂"],
-              "eventWords":["爆炸","起火"],"excludeWords":["演习"],"createdBy":"demo","createdAt":"2026-11-21T06:00:00Z",
-              "updatedBy":"demo","updatedAt":"2026-11-21T06:00:00Z"}]""".formatted(TOPIC_ID);
+              "eventWords":["爆炸","起火"],"excludeWords":["演习"],"expression":null,"sites":[],"mediaTypes":[],
+              "enabled":true,"createdBy":"demo","createdAt":"2026-11-21T06:00:00Z",
+              "updatedBy":"demo","updatedAt":"2026-11-21T06:00:00Z"},
+             {"id":"%s","name":"微博化工舆情","unitId":"district","regionWords":[],"subjectWords":[],"eventWords":[],
+              "excludeWords":[],"expression":"（化工厂｜化工廠）＋（爆炸|泄漏）-演习","sites":["weibo.com"],
+              "mediaTypes":["WEIBO"],"enabled":false,"createdBy":"demo","createdAt":"2026-11-21T07:00:00Z",
+              "updatedBy":"demo","updatedAt":"2026-11-21T07:00:00Z"}]""".formatted(TOPIC_ID, EXPRESSION_TOPIC_ID);
 
-    /** Monitoring's PostSearchResult for {@code sort=time&since=…}: the last page, so no next cursor. */
-    static final String RECENT = """
-            {"total":3,"hits":[
+    /** Monitoring's answer to {@code POST /api/monitoring/topics/test} (TopicTrialController.TopicTrial). */
+    static final String TRIAL = """
+            {"total":1,"days":7,"since":"2026-11-14T06:00:00Z","hits":[
               {"id":"a1","title":"高新区化工厂发生爆炸 现场浓烟滚滚","text":"今天下午高新区一家化工厂发生爆炸，附近居民听到巨响。",
                "site":"bbs.example-forum.cn","url":"https://bbs.example-forum.cn/thread/8812","mediaType":"FORUM",
                "author":"高新区居民","publishedAt":"2026-11-21T06:10:00Z",
-               "metrics":{"reads":1200,"comments":86,"reposts":0,"likes":0},"highlights":[]},
-              {"id":"a2","title":"化工厂消防演习","text":"高新区化工厂今日举行爆炸应急演习。","site":"www.news.cn",
-               "url":"https://www.news.cn/x","mediaType":"NEWS","author":"新华网","publishedAt":"2026-11-21T05:00:00Z",
-               "metrics":{"reads":10,"comments":0,"reposts":0,"likes":0},"highlights":[]},
-              {"id":"a3","title":"滨江公园樱花开了","text":"周末赏花好去处。","site":"weibo.example.cn",
-               "url":"https://weibo.example.cn/1","mediaType":"WEIBO","author":"本地生活圈",
-               "publishedAt":"2026-11-21T04:00:00Z","metrics":{"reads":5,"comments":0,"reposts":0,"likes":0},
-               "highlights":[]}],
-             "aggregations":{"interval":"DAY","volume":[{"key":"2026-11-20T16:00:00Z","count":3}],
-               "sites":[{"key":"bbs.example-forum.cn","count":1}],"mediaTypes":[{"key":"FORUM","count":1}]}}""";
+               "metrics":{"reads":1200,"comments":86,"reposts":0,"likes":0},
+               "highlights":["<em>高新区化工厂</em>发生<em>爆炸</em> 现场浓烟滚滚",
+                             "今天下午<em>高新区</em>一家<em>化工厂</em>发生<em>爆炸</em>，附近居民听到巨响。"]}]}""";
 
     @DynamicPropertySource
     static void stack(DynamicPropertyRegistry registry) {
@@ -101,6 +104,7 @@ class TopicsViewTest extends ConsoleViewTestSupport {
     @BeforeEach
     void reset() {
         REFUSAL.set(null);
+        TRIAL_REFUSAL.set(null);
         POLLS.set(0);
         GATEWAY.forget();
     }
@@ -114,10 +118,12 @@ class TopicsViewTest extends ConsoleViewTestSupport {
         assertThat($(SideNavItem.class).withId("nav-topics").exists()).isTrue();
         @SuppressWarnings("unchecked")
         Grid<TopicRecord> grid = $(Grid.class).id("topics-grid");
-        assertThat(test(grid).size()).isEqualTo(1);
+        assertThat(test(grid).size()).isEqualTo(2);
         assertThat(cell(grid, 0, "name")).isEqualTo("化工厂事故");
         assertThat(cell(grid, 0, "unit")).isEqualTo("district");
         assertThat(cell(grid, 0, "groups")).isEqualTo("主体：化工厂；事件：爆炸、起火；排除：演习");
+        assertThat(cell(grid, 1, "groups"))
+                .isEqualTo("表达式：（化工厂｜化工廠）＋（爆炸|泄漏）-演习；站点：weibo.com；媒体：微博；已停用");
         assertThat(cell(grid, 0, "updated")).isEqualTo("demo · 2026-11-21 14:00");
         assertThat($(Button.class).withId("topic-create").exists()).as("leaders do not edit topics").isFalse();
         assertThat($(Button.class).withId("topic-edit").exists()).isFalse();
@@ -141,17 +147,22 @@ class TopicsViewTest extends ConsoleViewTestSupport {
         test($(Button.class).id("topic-test")).click();
 
         assertThat($(Span.class).id("topic-preview-summary").getText())
-                .isEqualTo("在您可见的近 7 天 3 条帖文中，命中 1 条（按发布时间倒序）");
+                .isEqualTo("近 7 天您可见的帖文中命中 1 条，以下为最新 1 条");
         Div preview = $(Div.class).id("topic-preview");
         List<Div> matches = $(Div.class).from(preview).withClassName("topic-preview-match").all();
         assertThat(matches).hasSize(1);
-        assertThat(matches.getFirst().getElement().getTextRecursively()).contains("命中：高新区、化工厂、爆炸");
+        assertThat(matches.getFirst().getElement().getTextRecursively()).contains("bbs.example-forum.cn · 论坛");
         assertThat($(Div.class).from(matches.getFirst()).withClassName("topic-preview-title").single().getElement().getProperty("innerHTML"))
                 .isEqualTo("<em>高新区化工厂</em>发生<em>爆炸</em> 现场浓烟滚滚");
-        StandInGateway.Call search = GATEWAY.calls().stream()
-                .filter(c -> c.request().equals("GET /api/monitoring/posts/search")).findFirst().orElseThrow();
-        assertThat(URLDecoder.decode(search.query(), StandardCharsets.UTF_8)).contains("sort=time", "size=100", "since=");
-        assertThat(GATEWAY.requests()).as("testing saves nothing").doesNotContain("POST /api/monitoring/topics");
+        StandInGateway.Call trial = GATEWAY.calls().stream()
+                .filter(c -> c.request().equals("POST /api/monitoring/topics/test")).findFirst().orElseThrow();
+        assertThat(trial.query()).contains("days=7");
+        JsonNode tried = JSON.readTree(trial.body());
+        assertThat(words(tried, "regionWords")).containsExactly("高新区");
+        assertThat(words(tried, "excludeWords")).containsExactly("演习");
+        assertThat(tried.path("expression").isNull()).isTrue();
+        assertThat(GATEWAY.requests()).as("testing saves nothing, and the console no longer searches itself")
+                .doesNotContain("POST /api/monitoring/topics", "GET /api/monitoring/posts/search");
 
         test($(Button.class).id("topic-save")).click();
 
@@ -162,6 +173,8 @@ class TopicsViewTest extends ConsoleViewTestSupport {
         assertThat(words(sent, "regionWords")).containsExactly("高新区");
         assertThat(words(sent, "eventWords")).containsExactly("爆炸", "泄漏", "起火");
         assertThat(words(sent, "excludeWords")).containsExactly("演习");
+        assertThat(sent.path("enabled").asBoolean()).isTrue();
+        assertThat(sent.path("sites")).isEmpty();
         assertThat($(Dialog.class).withId("topic-editor").exists()).as("closed after saving").isFalse();
         assertThat(test($(Notification.class).withId("success-notification").last()).getText())
                 .isEqualTo("已保存监测主题“高新区化工厂”");
@@ -195,6 +208,75 @@ class TopicsViewTest extends ConsoleViewTestSupport {
         assertThat(subject.getErrorMessage()).isEqualTo("at least one region, subject or event word is required");
         assertThat($(TextArea.class).id("topic-exclude").isInvalid()).isFalse();
         assertThat($(TextField.class).id("topic-name").getValue()).as("what was typed stays").isEqualTo("化工厂事故");
+    }
+
+    @Test
+    void an_invalid_expression_is_shown_under_the_field_with_the_character_marked_and_a_valid_one_is_saved_with_filters() {
+        TRIAL_REFUSAL.set("""
+                {"type":"urn:yuqing:problem:invalid-topic-expression","title":"Invalid topic expression","status":422,
+                 "detail":"第 13 个字符处缺少右括号（与第 1 个字符处的左括号对应）","instance":"/api/monitoring/topics/test",
+                 "field":"expression","position":12,"expected":"右括号"}""");
+        signIn(TestTokens.shared().user("monitor").roles(Role.MONITOR).units("district"));
+        UI.getCurrent().navigate(TopicsView.class);
+        test($(Button.class).id("topic-create")).click();
+        test($(TextField.class).id("topic-name")).setValue("微博化工");
+
+        @SuppressWarnings("unchecked")
+        RadioButtonGroup<String> mode = $(RadioButtonGroup.class).id("topic-mode");
+        test(mode).selectItem("高级表达式");
+        TextArea expression = $(TextArea.class).id("topic-expression");
+        assertThat(expression.isVisible()).isTrue();
+        assertThat($(TextArea.class).withId("topic-region").exists()).as("word groups hidden").isFalse();
+        test(expression).setValue("(化工厂 | 爆炸 泄漏");
+        test($(Button.class).id("topic-test")).click();
+
+        assertThat(expression.isInvalid()).isTrue();
+        assertThat(expression.getErrorMessage()).isEqualTo("第 13 个字符处缺少右括号（与第 1 个字符处的左括号对应）");
+        Div marker = $(Div.class).id("topic-expression-marker");
+        assertThat(marker.isVisible()).isTrue();
+        assertThat(marker.getElement().getProperty("innerHTML")).isEqualTo("(化工厂 | 爆炸 泄漏<mark>␣</mark>");
+        assertThat($(Span.class).id("topic-error").getText()).isEqualTo("第 13 个字符处缺少右括号（与第 1 个字符处的左括号对应）");
+
+        TRIAL_REFUSAL.set(null);
+        test(expression).setValue("(化工厂 | 爆炸) 泄漏");
+        test($(TextArea.class).id("topic-sites")).setValue("weibo.com");
+        @SuppressWarnings("unchecked")
+        MultiSelectComboBox<String> media = $(MultiSelectComboBox.class).id("topic-media");
+        media.setValue(java.util.Set.of("WEIBO"));
+        test($(Checkbox.class).id("topic-enabled")).click();
+        test($(Button.class).id("topic-test")).click();
+        assertThat(expression.isInvalid()).isFalse();
+        assertThat($(Div.class).withId("topic-expression-marker").exists()).isFalse();
+        test($(Button.class).id("topic-save")).click();
+
+        JsonNode sent = JSON.readTree(GATEWAY.calls().stream()
+                .filter(c -> c.request().equals("POST /api/monitoring/topics")).findFirst().orElseThrow().body());
+        assertThat(sent.path("expression").asString()).isEqualTo("(化工厂 | 爆炸) 泄漏");
+        assertThat(sent.path("subjectWords")).isEmpty();
+        assertThat(words(sent, "sites")).containsExactly("weibo.com");
+        assertThat(words(sent, "mediaTypes")).containsExactly("WEIBO");
+        assertThat(sent.path("enabled").asBoolean()).isFalse();
+    }
+
+    @Test
+    void an_expression_topic_opens_in_expression_mode_with_its_filters() {
+        signIn(TestTokens.shared().user("analyst").roles(Role.ANALYST).units("district"));
+        UI.getCurrent().navigate(TopicsView.class);
+        @SuppressWarnings("unchecked")
+        Grid<TopicRecord> grid = $(Grid.class).id("topics-grid");
+        test(grid).select(1);
+        test($(Button.class).id("topic-edit")).click();
+
+        @SuppressWarnings("unchecked")
+        RadioButtonGroup<String> mode = $(RadioButtonGroup.class).id("topic-mode");
+        assertThat(mode.getValue()).isEqualTo("expression");
+        assertThat($(TextArea.class).id("topic-expression").getValue()).isEqualTo("（化工厂｜化工廠）＋（爆炸|泄漏）-演习");
+        assertThat($(TextArea.class).withId("topic-subject").exists()).isFalse();
+        assertThat($(TextArea.class).id("topic-sites").getValue()).isEqualTo("weibo.com");
+        @SuppressWarnings("unchecked")
+        MultiSelectComboBox<String> media = $(MultiSelectComboBox.class).id("topic-media");
+        assertThat(media.getValue()).containsExactly("WEIBO");
+        assertThat($(Checkbox.class).id("topic-enabled").getValue()).isFalse();
     }
 
     @Test

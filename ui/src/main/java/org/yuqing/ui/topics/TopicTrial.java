@@ -6,22 +6,23 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
- * One page of {@code GET /api/monitoring/posts/search?sort=time&since=…}: the recent posts a topic is tried on.
+ * The answer of {@code POST /api/monitoring/topics/test}: a draft tried over the recent posts the user may see.
  *
- * @param total posts matching in all
- * @param hits  this page's posts, newest first
- * @param next  the cursor of the next page, {@code null} on the last
+ * @param total how many posts of the window the draft matches
+ * @param days  the window, in days back from now
+ * @param since its start
+ * @param hits  the newest matching posts
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record RecentPosts(long total, List<Post> hits, String next) {
+public record TopicTrial(long total, int days, Instant since, List<Post> hits) {
 
     /** Normalises a missing hit list to an empty one. */
-    public RecentPosts {
+    public TopicTrial {
         hits = hits == null ? List.of() : List.copyOf(hits);
     }
 
     /**
-     * A post.
+     * A matching post.
      *
      * @param id          post id
      * @param title       title, may be empty
@@ -31,9 +32,15 @@ public record RecentPosts(long total, List<Post> hits, String next) {
      * @param mediaType   media type code
      * @param author      author or account
      * @param publishedAt when it was published
+     * @param highlights  passages of title (first) and text with the draft's words in {@code <em>}, HTML-escaped
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Post(String id, String title, String text, String site, String url, String mediaType,
-                       String author, Instant publishedAt) {
+                       String author, Instant publishedAt, List<String> highlights) {
+
+        /** Normalises missing highlights to none. */
+        public Post {
+            highlights = highlights == null ? List.of() : List.copyOf(highlights);
+        }
     }
 }
