@@ -187,6 +187,23 @@ final class ConsoleBrowser implements AutoCloseable {
         return text.contains("'") ? "\"" + text + "\"" : "'" + text + "'";
     }
 
+    /** Replaces what the field with id {@code id} holds with {@code text}, as a person selecting all and typing. */
+    ConsoleBrowser replace(String id, String text) {
+        WebElement field = element(id);
+        WebElement input = field.findElements(By.cssSelector("input, textarea")).stream().findFirst().orElse(field);
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
+        return this;
+    }
+
+    /** Picks the radio button showing {@code text} in the group with id {@code id}. */
+    ConsoleBrowser pick(String id, String text) {
+        WebElement group = element(id);
+        until("a choice showing " + text + " in " + id, d -> group.findElements(By.xpath(
+                ".//vaadin-radio-button[contains(normalize-space(.), " + literal(text) + ")]")).stream()
+                .findFirst().map(this::clicked).orElse(false));
+        return this;
+    }
+
     /** The visible text of the page. */
     String bodyText() {
         Object text = ((JavascriptExecutor) driver).executeScript("return document.body ? document.body.innerText : ''");

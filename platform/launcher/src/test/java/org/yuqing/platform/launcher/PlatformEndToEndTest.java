@@ -217,6 +217,14 @@ class PlatformEndToEndTest {
             console.type("topic-name", "高新区化工厂").type("topic-subject", "化工厂").type("topic-event", "爆炸")
                     .click("topic-test").waitForText("topic-preview", "化工厂发生爆炸");
             console.screenshot("topic-test");
+            // An advanced expression with a missing parenthesis is refused with the place it went wrong.
+            console.pick("topic-mode", "高级表达式").type("topic-expression", "化工厂 (爆炸 | 泄漏")
+                    .click("topic-test").waitForText("缺少右括号");
+            console.screenshot("topic-expression-error");
+            console.replace("topic-expression", "化工厂 (爆炸 | 泄漏) -演习").click("topic-test")
+                    .waitUntil("the corrected expression tried", text -> !text.contains("缺少右括号")
+                            && text.contains("命中 3 条"));
+            console.screenshot("topic-expression");
 
             console.open("sources", "信息源").element("sources-grid");
             console.screenshot("sources");
