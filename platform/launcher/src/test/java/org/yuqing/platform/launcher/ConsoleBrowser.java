@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -38,7 +39,8 @@ final class ConsoleBrowser implements AutoCloseable {
     private final String gateway;
     private final Path screenshots;
     private final WebDriver driver;
-    private int failures;
+    /** Numbers the failure screenshots of every session of the run, so none overwrites another. */
+    private static final AtomicInteger FAILURES = new AtomicInteger();
 
     private ConsoleBrowser(String gateway, Path screenshots, WebDriver driver) {
         this.gateway = gateway;
@@ -57,7 +59,7 @@ final class ConsoleBrowser implements AutoCloseable {
         } catch (TimeoutException e) {
             String page = bodyText();
             try {
-                screenshot("failed-" + (++failures));
+                screenshot("failed-" + FAILURES.incrementAndGet());
             } catch (Exception ignored) {
                 // the failure below says what matters
             }
@@ -185,6 +187,25 @@ final class ConsoleBrowser implements AutoCloseable {
 
     private static String literal(String text) {
         return text.contains("'") ? "\"" + text + "\"" : "'" + text + "'";
+    }
+
+    /**
+     * Clicks {@code id} until the element {@code shownId} appears (a dialog, say): a click that lands while the page
+     * redraws the button is lost, and a person would click again.
+     */
+    ConsoleBrowser open(String id, String shownId, Duration patience) {
+        until(shownId + " after clicking " + id, d -> {
+            if (!d.findElements(By.id(shownId)).isEmpty()) {
+                return true;
+            }
+            d.findElements(By.id(id)).stream().findFirst().ifPresent(this::clicked);
+            try {
+                return new WebDriverWait(d, patience).until(x -> !x.findElements(By.id(shownId)).isEmpty());
+            } catch (TimeoutException notYet) {
+                return false;
+            }
+        });
+        return this;
     }
 
     /** Replaces what the field with id {@code id} holds with {@code text}, as a person selecting all and typing. */
