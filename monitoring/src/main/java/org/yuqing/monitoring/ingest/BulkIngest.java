@@ -21,7 +21,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -31,7 +33,10 @@ import java.util.stream.Collectors;
  * API): each line is read and validated on its own, so a bad line never costs the good ones; the valid
  * lines are recorded and queued for Elasticsearch in PostgreSQL (snapshots, incidents and their events, the durable
  * {@link PostIndexer} queue) in transactions of up to {@value #CHUNK} posts that match no topic, a matching post in a
- * transaction of its own, then go to Elasticsearch in bulk requests. Blank lines are skipped. When Elasticsearch is
+ * transaction of its own, then go to Elasticsearch in bulk requests. Each transaction takes a few statements for all its
+ * posts (one lock statement, one history lookup, one batch of snapshots, one multi-row queue upsert), and the posts
+ * are searchable at Elasticsearch's next refresh rather than when the answer comes (unless the request waits for it):
+ * a bulk's cost is then close to that of Elasticsearch's own {@code _bulk}. Blank lines are skipped. When Elasticsearch is
  * unavailable the accepted posts stay queued and are stored once it is back ({@link BulkReceipt#searchable()} false);
  * when PostgreSQL fails midway the request fails (5xx) with the earlier chunks kept. Sending the same body again is
  * harmless, posts being identified by URL or source and external id.
@@ -70,10 +75,22 @@ class BulkIngest {
      * @throws ErrorResponseException  413 when it holds more than the configured number of lines
      */
     BulkReceipt submit(InputStream body) {
+        return submit(body, false);
+    }
+
+    /**
+     * Takes in every good line of the body.
+     *
+     * @param waitForSearch whether to answer only once the posts are searchable; without it they are stored when
+     *                      this returns and searchable at Elasticsearch's next refresh (within a second)
+     * @throws InvalidRequestException when the body holds no line (400)
+     * @throws ErrorResponseException  413 when it holds more than the configured number of lines
+     */
+    BulkReceipt submit(InputStream body, boolean waitForSearch) {
         Map<Integer, String> lines = read(body);
         List<Line> parsed = new ArrayList<>(lines.size());
         lines.forEach((number, text) -> parsed.add(json(number, text)));
-        return ingest(parsed);
+        return ingest(parsed, waitForSearch);
     }
 
     /**
@@ -110,9 +127,20 @@ class BulkIngest {
      * unavailable).
      *
      * @param lines the lines read, in order
-     * @return a result per line, in line order
+     * @return a result per line, in line order; searchable when this returns
      */
     BulkReceipt ingest(List<Line> lines) {
+        return ingest(lines, true);
+    }
+
+    /**
+     * Takes in every good line like {@link #ingest(List)}.
+     *
+     * @param lines         the lines read, in order
+     * @param waitForSearch whether to return only once the posts are searchable, or once Elasticsearch has them
+     * @return a result per line, in line order
+     */
+    BulkReceipt ingest(List<Line> lines, boolean waitForSearch) {
         long started = System.nanoTime();
         List<BulkLineResult> results = new ArrayList<>(lines.size());
         List<Integer> preparedLines = new ArrayList<>();
@@ -132,6 +160,7 @@ class BulkIngest {
         }
         // a post sent twice in one body is stored as its last line has it
         Map<UUID, PostDocument> documents = new LinkedHashMap<>();
+        Set<UUID> submittedBefore = new HashSet<>();
         List<PostIngest.Recorded> recorded = new ArrayList<>(prepared.size());
         int from = 0;
         while (from < prepared.size()) {
@@ -148,6 +177,9 @@ class BulkIngest {
         }
         for (int i = 0; i < recorded.size(); i++) {
             PostDocument document = recorded.get(i).document();
+            if (recorded.get(i).submittedBefore()) {
+                submittedBefore.add(document.id());
+            }
             documents.remove(document.id());
             documents.put(document.id(), document);
             results.add(new BulkLineResult(preparedLines.get(i), document.id(), null));
@@ -155,7 +187,7 @@ class BulkIngest {
         results.sort(Comparator.comparingInt(BulkLineResult::line));
         int accepted = prepared.size();
         long stored = System.nanoTime();
-        boolean searchable = indexer.flush(documents.keySet());
+        boolean searchable = indexer.flush(documents.keySet(), submittedBefore, waitForSearch);
         LOG.log(System.Logger.Level.INFO, "bulk of {0} lines: {1} accepted, recorded in {2} ms, stored for search in {3} ms",
                 String.valueOf(lines.size()), String.valueOf(accepted), String.valueOf((stored - started) / 1_000_000),
                 String.valueOf((System.nanoTime() - stored) / 1_000_000));

@@ -2,14 +2,18 @@ package org.yuqing.monitoring.ingest;
 
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import org.yuqing.monitoring.search.PostDocument;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -42,6 +46,29 @@ class IndexQueue {
                 .doUpdate()
                 .set(POST_INDEX_QUEUE.DOCUMENT, doc)
                 .set(POST_INDEX_QUEUE.QUEUED_AT, now.atOffset(ZoneOffset.UTC))
+                .execute();
+    }
+
+    /**
+     * Queues the documents like {@link #put} for each in turn (of a post queued twice, the later document stays), in
+     * one statement; call inside the recording transaction.
+     */
+    void putAll(List<PostDocument> documents, Instant now) {
+        if (documents.isEmpty()) {
+            return;
+        }
+        Map<UUID, PostDocument> latest = new LinkedHashMap<>();
+        documents.forEach(d -> latest.put(d.id(), d));
+        var insert = db.insertInto(POST_INDEX_QUEUE, POST_INDEX_QUEUE.POST_ID, POST_INDEX_QUEUE.DOCUMENT,
+                POST_INDEX_QUEUE.QUEUED_AT);
+        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+        for (PostDocument document : latest.values()) {
+            insert = insert.values(document.id(), JSONB.valueOf(json.writeValueAsString(document)), at);
+        }
+        insert.onConflict(POST_INDEX_QUEUE.POST_ID)
+                .doUpdate()
+                .set(POST_INDEX_QUEUE.DOCUMENT, DSL.excluded(POST_INDEX_QUEUE.DOCUMENT))
+                .set(POST_INDEX_QUEUE.QUEUED_AT, DSL.excluded(POST_INDEX_QUEUE.QUEUED_AT))
                 .execute();
     }
 

@@ -7,18 +7,21 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.yuqing.monitoring.incidents.Incidents;
 import org.yuqing.monitoring.search.PostDocument;
 import org.yuqing.monitoring.search.PostIndex;
 import org.yuqing.monitoring.topics.Topics;
+import org.yuqing.monitoring.web.InvalidRequestException;
 import org.yuqing.monitoring.web.NotFoundException;
 import org.yuqing.security.Caller;
 import org.yuqing.security.OutOfScopeException;
 
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -47,10 +50,19 @@ class PostController {
         this.incidents = incidents;
     }
 
-    /** Many posts, one JSON per line; 200 with a result per line, whether accepted or not. */
+    /**
+     * Many posts, one JSON per line; 200 with a result per line, whether accepted or not. The answer comes once
+     * Elasticsearch has the posts; they are searchable at its next refresh (within a second), or already when the
+     * request says {@code ?refresh=wait_for} (slower: it waits for that refresh).
+     */
     @PostMapping(path = "/bulk", consumes = NDJSON)
-    BulkReceipt submitAll(InputStream body) {
-        return bulk.submit(body);
+    BulkReceipt submitAll(InputStream body, @RequestParam(name = "refresh", defaultValue = "false") String refresh) {
+        boolean waitForSearch = switch (refresh) {
+            case "wait_for" -> true;
+            case "false" -> false;
+            default -> throw new InvalidRequestException(Map.of("refresh", "must be wait_for or false"));
+        };
+        return bulk.submit(body, waitForSearch);
     }
 
     /** The post's metric history, oldest first; 404 for a post never stored or not of the caller's units. */

@@ -1,6 +1,7 @@
 package org.yuqing.monitoring.ingest;
 
 import org.jooq.DSLContext;
+import org.jooq.Query;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import org.jooq.Table;
@@ -10,7 +11,13 @@ import org.yuqing.monitoring.search.PostDocument;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.yuqing.monitoring.db.Tables.POST_IDENTITY;
@@ -26,35 +33,93 @@ class PostHistoryRepository {
         this.db = db;
     }
 
-    /**
-     * The id of the post known by this source and external id; when none is known yet, {@code candidate}
-     * becomes it. Safe under concurrent first submissions: the first to commit wins.
-     */
-    UUID identify(String sourceId, String externalId, UUID candidate, Instant now) {
-        db.insertInto(POST_IDENTITY)
-                .set(POST_IDENTITY.SOURCE_ID, sourceId)
-                .set(POST_IDENTITY.EXTERNAL_ID, externalId)
-                .set(POST_IDENTITY.POST_ID, candidate)
-                .set(POST_IDENTITY.CREATED_AT, utc(now))
-                .onConflictDoNothing()
-                .execute();
-        return db.select(POST_IDENTITY.POST_ID).from(POST_IDENTITY)
-                .where(POST_IDENTITY.SOURCE_ID.eq(sourceId).and(POST_IDENTITY.EXTERNAL_ID.eq(externalId)))
-                .fetchSingle(POST_IDENTITY.POST_ID);
+    /** A post's key at its source, for {@link #identifyAll}. */
+    record SourceKey(String sourceId, String externalId) {
     }
 
-    /** Serialises the history of one post for the rest of the transaction. */
-    void lock(UUID postId) {
-        db.execute("select pg_advisory_xact_lock(hashtextextended({0}, 0))", DSL.val(postId.toString()));
+    /**
+     * The id of the post known by each source and external id; where none is known yet, its candidate becomes it
+     * (of a key given twice, the first candidate wins). Safe under concurrent first submissions: the first to commit
+     * wins. Two statements for all keys.
+     *
+     * @param candidates the candidate id of each key, in submission order
+     * @return the id of each key
+     */
+    Map<SourceKey, UUID> identifyAll(Map<SourceKey, UUID> candidates, Instant now) {
+        if (candidates.isEmpty()) {
+            return Map.of();
+        }
+        var insert = db.insertInto(POST_IDENTITY, POST_IDENTITY.SOURCE_ID, POST_IDENTITY.EXTERNAL_ID,
+                POST_IDENTITY.POST_ID, POST_IDENTITY.CREATED_AT);
+        // in one order, so two bulks inserting overlapping keys wait for each other rather than deadlock
+        List<Map.Entry<SourceKey, UUID>> ordered = candidates.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(Comparator.comparing(SourceKey::sourceId)
+                        .thenComparing(SourceKey::externalId)))
+                .toList();
+        for (Map.Entry<SourceKey, UUID> candidate : ordered) {
+            insert = insert.values(candidate.getKey().sourceId(), candidate.getKey().externalId(), candidate.getValue(),
+                    utc(now));
+        }
+        insert.onConflictDoNothing().execute();
+        Map<SourceKey, UUID> ids = new HashMap<>();
+        db.select(POST_IDENTITY.SOURCE_ID, POST_IDENTITY.EXTERNAL_ID, POST_IDENTITY.POST_ID).from(POST_IDENTITY)
+                .where(DSL.row(POST_IDENTITY.SOURCE_ID, POST_IDENTITY.EXTERNAL_ID).in(candidates.keySet().stream()
+                        .map(k -> DSL.row(k.sourceId(), k.externalId())).toList()))
+                .forEach(r -> ids.put(new SourceKey(r.value1(), r.value2()), r.value3()));
+        return ids;
+    }
+
+    /**
+     * Serialises the histories of these posts for the rest of the transaction, in one statement; the locks are taken
+     * in one order, so two transactions locking overlapping sets cannot deadlock.
+     */
+    void lockAll(Collection<UUID> postIds) {
+        if (postIds.isEmpty()) {
+            return;
+        }
+        String[] keys = postIds.stream().map(UUID::toString).distinct().sorted().toArray(String[]::new);
+        db.execute("select pg_advisory_xact_lock(hashtextextended(k, 0)) from (select k from unnest({0}::text[]) as u(k) "
+                + "order by k) as ordered", DSL.val(keys));
+    }
+
+    /** Which of these posts have a history: were submitted before (since history is kept). */
+    Set<UUID> submittedBefore(Collection<UUID> postIds) {
+        if (postIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(db.selectDistinct(POST_SNAPSHOT.POST_ID).from(POST_SNAPSHOT)
+                .where(POST_SNAPSHOT.POST_ID.in(postIds))
+                .fetch(POST_SNAPSHOT.POST_ID));
+    }
+
+    /** A submission's figures, for {@link #appendAllIfChanged}. */
+    record Figures(UUID postId, Instant at, PostDocument.Metrics metrics) {
+    }
+
+    /**
+     * Like {@link #appendIfChanged} for each, in order (a post twice is compared with its figures just appended), in
+     * one round trip; call after {@link #lockAll}.
+     */
+    void appendAllIfChanged(List<Figures> figures) {
+        if (figures.size() == 1) {
+            Figures f = figures.getFirst();
+            appendIfChanged(f.postId(), f.at(), f.metrics());
+        } else if (!figures.isEmpty()) {
+            db.batch(figures.stream().map(f -> appendQuery(f.postId(), f.at(), f.metrics())).toList()).execute();
+        }
     }
 
     /**
      * Appends a snapshot unless the post's latest one has the same figures; one statement, so call it
-     * after {@link #lock} for concurrent submissions of one post.
+     * after {@link #lockAll} for concurrent submissions of one post.
      *
      * @return whether a snapshot was appended
      */
     boolean appendIfChanged(UUID postId, Instant at, PostDocument.Metrics m) {
+        return appendQuery(postId, at, m).execute() == 1;
+    }
+
+    private Query appendQuery(UUID postId, Instant at, PostDocument.Metrics m) {
         PostSnapshot s = POST_SNAPSHOT.as("latest");
         Table<?> latest = DSL.select(s.READS, s.COMMENTS, s.REPOSTS, s.LIKES).from(s)
                 .where(s.POST_ID.eq(postId))
@@ -70,8 +135,7 @@ class PostHistoryRepository {
                                 .where(latest.field(s.READS).eq(m.reads()))
                                 .and(latest.field(s.COMMENTS).eq(m.comments()))
                                 .and(latest.field(s.REPOSTS).eq(m.reposts()))
-                                .and(latest.field(s.LIKES).eq(m.likes()))))
-                .execute() == 1;
+                                .and(latest.field(s.LIKES).eq(m.likes()))));
     }
 
     /** The post's snapshots, oldest first. */

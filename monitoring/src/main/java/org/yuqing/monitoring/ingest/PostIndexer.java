@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -53,6 +54,11 @@ public class PostIndexer {
         queue.put(document, now);
     }
 
+    /** Queues the posts' latest documents like {@link #enqueue} for each, in one statement. */
+    void enqueueAll(List<PostDocument> documents, Instant now) {
+        queue.putAll(documents, now);
+    }
+
     /**
      * Stores the queued documents of these posts in Elasticsearch and removes them from the queue; posts no longer
      * queued (someone else stored them meanwhile) need nothing.
@@ -60,11 +66,24 @@ public class PostIndexer {
      * @return true when every one of them is searchable now; false when Elasticsearch failed (they stay queued)
      */
     public boolean flush(Collection<UUID> postIds) {
+        return flush(postIds, Set.copyOf(postIds), true);
+    }
+
+    /**
+     * Stores the queued documents of these posts in Elasticsearch like {@link #flush(Collection)}, for bulk
+     * submissions: only the posts in {@code mayHaveCopies} (submitted before, so their month may have changed) are
+     * looked for in other months' indices, and without {@code waitForSearch} this returns once Elasticsearch has the
+     * posts, which become searchable at its next refresh (within a second). The durability is the same: a post leaves
+     * the queue only once Elasticsearch has acknowledged it.
+     *
+     * @return true when every one of them is stored now; false when Elasticsearch failed (they stay queued)
+     */
+    boolean flush(Collection<UUID> postIds, Set<UUID> mayHaveCopies, boolean waitForSearch) {
         List<UUID> ids = postIds.stream().distinct().sorted().toList();
         for (int from = 0; from < ids.size(); from += BATCH) {
             List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + BATCH));
             try {
-                transaction.executeWithoutResult(status -> store(queue.lock(chunk)));
+                transaction.executeWithoutResult(status -> store(queue.lock(chunk), mayHaveCopies, waitForSearch));
             } catch (SearchUnavailableException e) {
                 noteFailure(chunk, e);
                 return false;
@@ -127,6 +146,13 @@ public class PostIndexer {
     private void store(List<PostDocument> documents) {
         if (!documents.isEmpty()) {
             index.indexAll(documents);
+            queue.remove(documents.stream().map(PostDocument::id).toList());
+        }
+    }
+
+    private void store(List<PostDocument> documents, Set<UUID> mayHaveCopies, boolean waitForSearch) {
+        if (!documents.isEmpty()) {
+            index.indexAll(documents, mayHaveCopies, waitForSearch);
             queue.remove(documents.stream().map(PostDocument::id).toList());
         }
     }

@@ -18,10 +18,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -110,8 +112,14 @@ public class PostIngest {
         return history.snapshots(postId);
     }
 
-    /** A post recorded and queued in PostgreSQL, still to be stored in Elasticsearch, with the topics it matched now. */
-    record Recorded(PostDocument document, List<MatchedTopic> matches, List<Membership> memberships) {
+    /**
+     * A post recorded and queued in PostgreSQL, still to be stored in Elasticsearch, with the topics it matched now.
+     *
+     * @param submittedBefore whether the post had been submitted before this request (it may then be stored in
+     *                        Elasticsearch under another publication month)
+     */
+    record Recorded(PostDocument document, List<MatchedTopic> matches, List<Membership> memberships,
+                    boolean submittedBefore) {
 
         /** The answer to the submitter, with only the topics and incidents of units {@code visible} accepts. */
         PostReceipt receipt(Predicate<String> visible, boolean searchable) {
@@ -131,7 +139,7 @@ public class PostIngest {
      */
     Recorded record(PostSubmission s) {
         Prepared post = prepare(s);
-        return transaction.execute(status -> recordNow(post));
+        return transaction.execute(status -> recordNow(List.of(post))).getFirst();
     }
 
     /** A validated post with the topics it matches, not recorded yet. */
@@ -148,35 +156,75 @@ public class PostIngest {
         return new Prepared(s, post, matcher.match(post.site(), post.medium().name(), post.title(), post.text()));
     }
 
-    /** Records the prepared posts like {@link #record}, all in one transaction (fewer commits for bulks). */
+    /**
+     * Records the prepared posts like {@link #record}, in order, all in one transaction and with a few statements for
+     * all of them rather than several per post (for bulks). Call it with at most one post that matches a topic: the
+     * incidents lock their topics, and topics locked across several posts could deadlock with a concurrent bulk.
+     */
     List<Recorded> recordAll(List<Prepared> posts) {
-        return transaction.execute(status -> posts.stream().map(this::recordNow).toList());
+        return transaction.execute(status -> recordNow(posts));
     }
 
-    private Recorded recordNow(Prepared prepared) {
-        PostSubmission s = prepared.submission();
-        Valid post = prepared.post();
-        List<MatchedTopic> matches = prepared.matches();
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        UUID id = post.sourceId() != null && post.externalId() != null
-                ? history.identify(post.sourceId(), post.externalId(), postId(post.url()), now)
-                : postId(post.url());
-        history.lock(id);
-        history.appendIfChanged(id, now, post.metrics());
-        List<Membership> memberships = incidents.record(new PostFacts(id, post.site(), post.title(), post.text(),
-                post.publishedAt(), post.metrics().reads(), post.metrics().comments(), post.metrics().reposts(),
-                post.metrics().likes()), matches);
-        List<UUID> topicIds = matches.stream().map(MatchedTopic::topicId).toList();
-        List<UUID> incidentIds = memberships.stream().map(Membership::incidentId).toList();
-        // the incidents keep every unit an earlier submission matched, so a post never drops out of a unit's view
-        SortedSet<String> unitIds = new TreeSet<>();
-        matches.forEach(m -> unitIds.add(m.unitId()));
-        memberships.forEach(m -> unitIds.add(m.unitId()));
-        PostDocument document = new PostDocument(id, s.sourceId(), s.externalId(), post.url(), post.site(),
-                post.medium().name(), s.author(), post.title(), post.text(), post.publishedAt(), now,
-                post.metrics(), topicIds, incidentIds, List.copyOf(unitIds));
-        indexer.enqueue(document, now);
-        return new Recorded(document, matches, memberships);
+    private List<Recorded> recordNow(List<Prepared> posts) {
+        int n = posts.size();
+        List<UUID> ids = new ArrayList<>(n);
+        List<PostHistoryRepository.Figures> figures = new ArrayList<>(n);
+        Instant latest = null;
+        // posts known by source and external id keep the id of their first such submission: one lookup for all
+        Map<PostHistoryRepository.SourceKey, UUID> candidates = new LinkedHashMap<>();
+        for (Prepared prepared : posts) {
+            PostHistoryRepository.SourceKey key = sourceKey(prepared.post());
+            if (key != null) {
+                candidates.putIfAbsent(key, postId(prepared.post().url()));
+            }
+        }
+        Map<PostHistoryRepository.SourceKey, UUID> known = candidates.isEmpty() ? Map.of()
+                : history.identifyAll(candidates, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        for (Prepared prepared : posts) {
+            Valid post = prepared.post();
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            PostHistoryRepository.SourceKey key = sourceKey(post);
+            UUID id = key != null ? known.get(key) : postId(post.url());
+            ids.add(id);
+            figures.add(new PostHistoryRepository.Figures(id, now, post.metrics()));
+            latest = latest == null || now.isAfter(latest) ? now : latest;
+        }
+        history.lockAll(ids);
+        // under the locks: a post without history was never recorded, so it is in no incident and in no index yet
+        Set<UUID> before = history.submittedBefore(ids);
+        history.appendAllIfChanged(figures);
+        List<Recorded> recorded = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Prepared prepared = posts.get(i);
+            PostSubmission s = prepared.submission();
+            Valid post = prepared.post();
+            List<MatchedTopic> matches = prepared.matches();
+            UUID id = ids.get(i);
+            Instant now = figures.get(i).at();
+            boolean submittedBefore = before.contains(id);
+            // a post matching nothing now and never recorded before has no incident to look up
+            List<Membership> memberships = matches.isEmpty() && !submittedBefore ? List.of()
+                    : incidents.record(new PostFacts(id, post.site(), post.title(), post.text(), post.publishedAt(),
+                            post.metrics().reads(), post.metrics().comments(), post.metrics().reposts(),
+                            post.metrics().likes()), matches);
+            List<UUID> topicIds = matches.stream().map(MatchedTopic::topicId).toList();
+            List<UUID> incidentIds = memberships.stream().map(Membership::incidentId).toList();
+            // the incidents keep every unit an earlier submission matched, so a post never drops out of a unit's view
+            SortedSet<String> unitIds = new TreeSet<>();
+            matches.forEach(m -> unitIds.add(m.unitId()));
+            memberships.forEach(m -> unitIds.add(m.unitId()));
+            PostDocument document = new PostDocument(id, s.sourceId(), s.externalId(), post.url(), post.site(),
+                    post.medium().name(), s.author(), post.title(), post.text(), post.publishedAt(), now,
+                    post.metrics(), topicIds, incidentIds, List.copyOf(unitIds));
+            recorded.add(new Recorded(document, matches, memberships, submittedBefore));
+        }
+        indexer.enqueueAll(recorded.stream().map(Recorded::document).toList(), latest);
+        return recorded;
+    }
+
+    private static PostHistoryRepository.SourceKey sourceKey(Valid post) {
+        return post.sourceId() != null && post.externalId() != null
+                ? new PostHistoryRepository.SourceKey(post.sourceId(), post.externalId()) : null;
     }
 
     record Valid(String sourceId, String externalId, String url, String site, Medium medium, String title, String text,

@@ -3,6 +3,8 @@ package org.yuqing.monitoring.matching;
 import com.hankcs.hanlp.HanLP;
 
 import java.text.Normalizer;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Locale;
 
 /**
@@ -23,6 +25,12 @@ import java.util.Locale;
  *
  * <p>{@link #matchText} then reduces the text to the tokens Elasticsearch's standard tokenizer
  * would see, written so that the tokenizer's result is obvious: see its contract.
+ *
+ * <p>Both run on every post, so they work from tables built once per JVM (about 0.2 s, see {@link #warmUp()}): what
+ * each BMP character folds to where that does not depend on its neighbours, and each character's token class.
+ * Text made only of such characters (ASCII, Chinese, the usual punctuation, full-width forms, emoji — nearly every
+ * post) is folded and tokenised in one pass without calling {@link Normalizer}; any other text takes the reference
+ * path ({@code reference}), with the same result.
  */
 public final class TextNormalizer {
 
@@ -33,8 +41,22 @@ public final class TextNormalizer {
     private TextNormalizer() {
     }
 
+    /** Whether the text takes the fast path: every character of it folds the same whatever surrounds it. */
+    static boolean foldsCharacterByCharacter(String text) {
+        return text != null && Fold.fast(text) != null;
+    }
+
     /** The normalised text (NFKC, simplified Chinese, lower case); {@code null} counts as empty. */
     public static String normalize(String text) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        String fast = Fold.fast(text);
+        return fast != null ? fast : reference(text);
+    }
+
+    /** The normalisation as defined, step by step: the fast paths must give exactly this. */
+    static String reference(String text) {
         if (text == null || text.isEmpty()) {
             return "";
         }
@@ -57,46 +79,40 @@ public final class TextNormalizer {
      * The result holds only letters, digits and single spaces between two runs, so Elasticsearch's
      * standard analyzer turns it into exactly: one token per ideograph, one token per run.
      *
+     * <p>Text made only of characters whose normalisation is context-free (see {@code Fold}) is
+     * normalised and reduced in one pass, without building the normalised text; other text takes
+     * the reference path.
+     *
      * @param text any text; {@code null} counts as empty
      * @return the canonical token string, empty when the text has no letter or digit
      */
     public static String matchText(String text) {
-        String n = normalize(text);
-        StringBuilder out = new StringBuilder(n.length());
-        int lastClass = NONE;
-        int runLength = 0;
-        boolean gap = false;
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        Tokens out = new Tokens(text.length());
+        if (Fold.fast(text, out)) {
+            return out.toString();
+        }
+        return referenceMatchText(text);
+    }
+
+    /** {@link #matchText} by the reference path: the normalised text, then the token pass over it. */
+    static String referenceMatchText(String text) {
+        String n = reference(text);
+        Tokens out = new Tokens(n.length());
         for (int i = 0; i < n.length(); ) {
             int cp = n.codePointAt(i);
             i += Character.charCount(cp);
-            int c = classOf(cp);
-            if (c == NONE) {
-                gap = true;
-                continue;
-            }
-            if (c == SINGLE) {
-                out.appendCodePoint(cp);
-                lastClass = SINGLE;
-                runLength = 0;
-            } else {
-                int length = Character.charCount(cp);
-                boolean continues = lastClass == c && !gap && runLength + length <= MAX_TOKEN_LENGTH;
-                if (isRun(lastClass) && !continues) {
-                    out.append(' ');
-                    runLength = 0;
-                }
-                out.appendCodePoint(cp);
-                runLength += length;
-                lastClass = c;
-            }
-            gap = false;
+            out.add(cp);
         }
         return out.toString();
     }
 
-    /** Loads the traditional → simplified table now rather than on the first post; idempotent. */
+    /** Loads the traditional → simplified table and the folding tables now rather than on the first post; idempotent. */
     public static void warmUp() {
         Simplified.convert("");
+        Fold.fast("");
     }
 
     /** Not a token character: dropped. */
@@ -114,6 +130,14 @@ public final class TextNormalizer {
 
     /** The token class of a code point of normalised text. */
     static int classOf(int cp) {
+        if (cp >= 0 && cp <= Character.MAX_VALUE) {
+            return Classes.TABLE[cp];
+        }
+        return computeClassOf(cp);
+    }
+
+    /** The token class as defined, without the lookup table. */
+    static int computeClassOf(int cp) {
         if (!Character.isLetterOrDigit(cp)) {
             return NONE;
         }
@@ -128,6 +152,277 @@ public final class TextNormalizer {
             case THAI, LAO, MYANMAR, KHMER, TAI_LE, NEW_TAI_LUE, TAI_THAM, TAI_VIET -> SOUTH_EAST_ASIAN;
             default -> ALPHANUMERIC;
         };
+    }
+
+    /** The token class of every BMP character (surrogates: none), computed once. */
+    private static final class Classes {
+
+        private static final byte[] TABLE = build();
+
+        private static byte[] build() {
+            byte[] table = new byte[Character.MAX_VALUE + 1];
+            for (int c = 0; c <= Character.MAX_VALUE; c++) {
+                table[c] = Character.isSurrogate((char) c) ? NONE : (byte) computeClassOf(c);
+            }
+            return table;
+        }
+    }
+
+    /** The token string being written: the token pass of {@link #matchText}, one code point at a time. */
+    private static final class Tokens {
+
+        private final StringBuilder out;
+        private int lastClass = NONE;
+        private int runLength;
+        private boolean gap;
+
+        Tokens(int capacity) {
+            out = new StringBuilder(capacity);
+        }
+
+        /** A BMP character that is not a surrogate. */
+        void add(char c) {
+            int tokenClass = Classes.TABLE[c];
+            if (tokenClass == NONE) {
+                gap = true;
+                return;
+            }
+            if (tokenClass == SINGLE) {
+                out.append(c);
+                lastClass = SINGLE;
+                runLength = 0;
+            } else {
+                if (isRun(lastClass) && (lastClass != tokenClass || gap || runLength + 1 > MAX_TOKEN_LENGTH)) {
+                    out.append(' ');
+                    runLength = 0;
+                }
+                out.append(c);
+                runLength++;
+                lastClass = tokenClass;
+            }
+            gap = false;
+        }
+
+        void add(int cp) {
+            if (cp <= Character.MAX_VALUE && !Character.isSurrogate((char) cp)) {
+                add((char) cp);
+                return;
+            }
+            int tokenClass = classOf(cp);
+            if (tokenClass == NONE) {
+                gap = true;
+                return;
+            }
+            if (tokenClass == SINGLE) {
+                out.appendCodePoint(cp);
+                lastClass = SINGLE;
+                runLength = 0;
+            } else {
+                int length = Character.charCount(cp);
+                boolean continues = lastClass == tokenClass && !gap && runLength + length <= MAX_TOKEN_LENGTH;
+                if (isRun(lastClass) && !continues) {
+                    out.append(' ');
+                    runLength = 0;
+                }
+                out.appendCodePoint(cp);
+                runLength += length;
+                lastClass = tokenClass;
+            }
+            gap = false;
+        }
+
+        @Override
+        public String toString() {
+            return out.toString();
+        }
+    }
+
+    /**
+     * The fast path of {@link #normalize}: a per-character table of what NFKC, 繁→简 and lower case make of a
+     * character, for the characters where that does not depend on the neighbours.
+     *
+     * <p>Why it is exact. Call a code point <em>inert</em> when its NFKD is itself, it is no mark (so its
+     * canonical combining class is 0) and it is never a non-first character of any canonical
+     * decomposition (so canonical composition never joins it to the character before it: that rules out
+     * combining marks, Hangul vowel and final jamo and the few starters that compose). A character is
+     * <em>fast</em> when its NFKD consists of inert code points only: then the NFKD of a text of fast
+     * characters is the concatenation of their NFKDs (nothing to reorder), composition joins nothing, and so
+     * NFKC of the text is the concatenation of each character's NFKC. 繁→简 is per character anyway, and lower
+     * case is per code point except for İ (U+0130) and Σ (U+03A3), whose lower case Java makes depend on
+     * context: a character whose folded form holds either is not fast. ASCII, the CJK unified ideographs,
+     * the usual Chinese punctuation, emoji and the full-width forms are fast; Hangul syllables, letters
+     * with combining marks and other composing text take the reference path.
+     */
+    private static final class Fold {
+
+        /** Not fast: take the reference path. */
+        private static final byte SLOW = 0;
+        /** Folds to the one character in {@link #CHAR}. */
+        private static final byte ONE = 1;
+        /** Folds to the string in {@link #STRING} (empty or several characters). */
+        private static final byte MANY = 2;
+        /** A high surrogate: fast when it makes, with the next one, a code point of {@link #SUPPLEMENTARY}. */
+        private static final byte HIGH = 3;
+
+        private static final byte[] KIND = new byte[Character.MAX_VALUE + 1];
+        private static final char[] CHAR = new char[Character.MAX_VALUE + 1];
+        private static final String[] STRING = new String[Character.MAX_VALUE + 1];
+        /** Supplementary code points that are inert and their own lower case: they fold to themselves. */
+        private static final BitSet SUPPLEMENTARY = new BitSet();
+
+        static {
+            long start = System.nanoTime();
+            BitSet composing = new BitSet(Character.MAX_CODE_POINT + 1);
+            for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {
+                if (!Character.isDefined(cp) || Character.isSurrogate((char) cp) && cp <= Character.MAX_VALUE) {
+                    continue;
+                }
+                String nfd = Normalizer.normalize(Character.toString(cp), Normalizer.Form.NFD);
+                int first = nfd.codePointAt(0);
+                for (int i = Character.charCount(first); i < nfd.length(); ) {
+                    int later = nfd.codePointAt(i);
+                    composing.set(later);
+                    i += Character.charCount(later);
+                }
+            }
+            for (int cp = Character.MAX_VALUE + 1; cp <= Character.MAX_CODE_POINT; cp++) {
+                if (inert(cp, composing) && Character.toLowerCase(cp) == cp) {
+                    SUPPLEMENTARY.set(cp);
+                }
+            }
+            int fast = 0;
+            for (int c = 0; c <= Character.MAX_VALUE; c++) {
+                if (Character.isHighSurrogate((char) c)) {
+                    KIND[c] = HIGH;
+                    continue;
+                }
+                String folded = fold((char) c, composing);
+                if (folded == null) {
+                    continue;
+                }
+                fast++;
+                if (folded.length() == 1) {
+                    KIND[c] = ONE;
+                    CHAR[c] = folded.charAt(0);
+                } else {
+                    KIND[c] = MANY;
+                    STRING[c] = folded;
+                }
+            }
+            LOG.log(System.Logger.Level.INFO, "normalisation table of {0} characters built in {1} ms",
+                    fast, (System.nanoTime() - start) / 1_000_000);
+        }
+
+        private static boolean inert(int cp, BitSet composing) {
+            if (!Character.isDefined(cp) || composing.get(cp)) {
+                return false;
+            }
+            int type = Character.getType(cp);
+            if (type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                    || type == Character.ENCLOSING_MARK || type == Character.SURROGATE) {
+                return false;
+            }
+            String s = Character.toString(cp);
+            return Normalizer.normalize(s, Normalizer.Form.NFKD).equals(s);
+        }
+
+        /** What the character folds to on its own, or null when that may depend on its neighbours. */
+        private static String fold(char c, BitSet composing) {
+            if (Character.isSurrogate(c) || !Character.isDefined(c)) {
+                return null;
+            }
+            String nfkd = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFKD);
+            StringBuilder folded = new StringBuilder(nfkd.length());
+            for (int i = 0; i < nfkd.length(); i++) {
+                char d = nfkd.charAt(i);
+                if (Character.isSurrogate(d) || !inert(d, composing)) {
+                    return null;
+                }
+                char simplified = Simplified.TABLE[d];
+                if (simplified == '\u0130' || simplified == '\u03A3') {
+                    return null;
+                }
+                int lower = Character.toLowerCase((int) simplified);
+                if (lower > Character.MAX_VALUE || Character.isSurrogate((char) lower)) {
+                    return null;
+                }
+                folded.append((char) lower);
+            }
+            return folded.toString();
+        }
+
+        /** The normalised text when every character is fast, else null. */
+        static String fast(String text) {
+            int length = text.length();
+            char[] out = new char[length];
+            int n = 0;
+            for (int i = 0; i < length; i++) {
+                char c = text.charAt(i);
+                switch (KIND[c]) {
+                    case ONE -> {
+                        if (n == out.length) {
+                            out = Arrays.copyOf(out, n * 2 + 2);
+                        }
+                        out[n++] = CHAR[c];
+                    }
+                    case MANY -> {
+                        String s = STRING[c];
+                        if (n + s.length() > out.length) {
+                            out = Arrays.copyOf(out, Math.max(out.length * 2, n + s.length()));
+                        }
+                        s.getChars(0, s.length(), out, n);
+                        n += s.length();
+                    }
+                    case HIGH -> {
+                        if (i + 1 >= length || !Character.isLowSurrogate(text.charAt(i + 1))
+                                || !SUPPLEMENTARY.get(Character.toCodePoint(c, text.charAt(i + 1)))) {
+                            return null;
+                        }
+                        if (n + 2 > out.length) {
+                            out = Arrays.copyOf(out, out.length * 2 + 2);
+                        }
+                        out[n++] = c;
+                        out[n++] = text.charAt(++i);
+                    }
+                    default -> {
+                        return null;
+                    }
+                }
+            }
+            return new String(out, 0, n);
+        }
+
+        /** Writes the tokens of the text to {@code out} when every character is fast; false (out unusable) else. */
+        static boolean fast(String text, Tokens out) {
+            int length = text.length();
+            for (int i = 0; i < length; i++) {
+                char c = text.charAt(i);
+                switch (KIND[c]) {
+                    case ONE -> out.add(CHAR[c]);
+                    case MANY -> {
+                        String s = STRING[c];
+                        for (int k = 0; k < s.length(); k++) {
+                            out.add(s.charAt(k));
+                        }
+                    }
+                    case HIGH -> {
+                        if (i + 1 >= length || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                            return false;
+                        }
+                        int cp = Character.toCodePoint(c, text.charAt(i + 1));
+                        if (!SUPPLEMENTARY.get(cp)) {
+                            return false;
+                        }
+                        out.add(cp);
+                        i++;
+                    }
+                    default -> {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
     }
 
     /** HanLP's traditional → simplified table, per BMP character, built on first use. */

@@ -11,6 +11,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
@@ -34,11 +35,14 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The post store: one index per month of publication ({@code <prefix>-yyyy.MM}, UTC), all behind the
@@ -224,32 +228,64 @@ public class PostIndex {
      * @throws SearchUnavailableException when Elasticsearch cannot be reached or refuses a post
      */
     public void indexAll(List<PostDocument> posts) {
+        indexAll(posts, posts.stream().map(PostDocument::id).collect(Collectors.toSet()), true);
+    }
+
+    /**
+     * Writes many posts in one bulk request; copies left in another month's index are removed.
+     *
+     * <p>Every post is in at most one monthly index (each write removes the copies it leaves behind), so a post the
+     * bulk request <em>updated</em> was already in its month's index and has no copy elsewhere; only a post the
+     * request <em>created</em> in its month's index and that may have been stored before ({@code mayHaveCopies}: its
+     * month may have changed) is looked for in the other months — for a bulk of new posts, not at all. When some must
+     * be looked for and the bulk did not wait for a refresh, the indices are refreshed first, so a copy written a
+     * moment ago is found too.
+     *
+     * @param posts         the posts, each id at most once
+     * @param mayHaveCopies the posts that may have been stored before, under another publication month
+     * @param waitForSearch whether to return only once the posts are searchable ({@code refresh=wait_for}); without
+     *                      it they become searchable at the next refresh (within a second)
+     * @throws SearchUnavailableException when Elasticsearch cannot be reached or refuses a post
+     */
+    public void indexAll(List<PostDocument> posts, Set<UUID> mayHaveCopies, boolean waitForSearch) {
         if (posts.isEmpty()) {
             return;
         }
         if (!templateInstalled) {
             installTemplate();
         }
+        Refresh refresh = waitForSearch ? Refresh.WaitFor : Refresh.False;
         try {
             BulkResponse written = client.bulk(b -> {
                 for (PostDocument post : posts) {
                     b.operations(o -> o.index(i -> i.index(indexFor(post.publishedAt())).id(post.id().toString())
                             .document(StoredPost.of(post))));
                 }
-                return b.refresh(Refresh.WaitFor);
+                return b.refresh(refresh);
             });
             failIfAny(written, "storing " + posts.size() + " posts");
             Map<String, String> target = new HashMap<>();
+            Set<String> candidates = new HashSet<>();
             posts.forEach(p -> target.put(p.id().toString(), indexFor(p.publishedAt())));
+            mayHaveCopies.forEach(id -> candidates.add(id.toString()));
+            List<String> moved = written.items().stream()
+                    .filter(item -> "created".equals(item.result()) && candidates.contains(item.id()))
+                    .map(BulkResponseItem::id).distinct().toList();
+            if (moved.isEmpty()) {
+                return;
+            }
+            if (!waitForSearch) {
+                client.indices().refresh(r -> r.index(prefix).ignoreUnavailable(true).allowNoIndices(true));
+            }
             List<Hit<Void>> stale = client.search(s -> s.index(prefix).ignoreUnavailable(true).allowNoIndices(true)
-                            .query(q -> q.ids(ids -> ids.values(List.copyOf(target.keySet()))))
+                            .query(q -> q.ids(ids -> ids.values(moved)))
                             .source(src -> src.fetch(false))
-                            .size(Math.min(10_000, posts.size() * 3)),
+                            .size(Math.min(10_000, moved.size() * 3)),
                     Void.class).hits().hits().stream().filter(h -> !h.index().equals(target.get(h.id()))).toList();
             if (!stale.isEmpty()) {
                 failIfAny(client.bulk(b -> {
                     stale.forEach(h -> b.operations(o -> o.delete(d -> d.index(h.index()).id(h.id()))));
-                    return b.refresh(Refresh.WaitFor);
+                    return b.refresh(refresh);
                 }), "removing copies in other months");
             }
         } catch (IOException | ElasticsearchException e) {

@@ -10,6 +10,7 @@ import org.yuqing.monitoring.search.PostIndex;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,10 @@ class BulkIngestTest extends MonitoringIntegrationTest {
     PostIndex index;
     @Autowired
     ElasticsearchClient client;
+    @Autowired
+    IndexQueue queue;
+    @Autowired
+    PostIngest ingest;
 
     private static final System.Logger LOG = System.getLogger(BulkIngestTest.class.getName());
 
@@ -151,19 +156,132 @@ class BulkIngestTest extends MonitoringIntegrationTest {
         }
 
         long started = System.nanoTime();
-        JsonNode receipt = body(bulk(body.toString()));
+        JsonNode receipt = body(bulkWithoutWaiting(body.toString()));
         double seconds = (System.nanoTime() - started) / 1e9;
 
         assertThat(receipt.path("accepted").asInt()).isEqualTo(5_000);
+        assertThat(receipt.path("searchable").asBoolean()).isTrue();
         LOG.log(System.Logger.Level.INFO, String.format("bulk ingest: 5000 posts in %.2f s = %.0f posts/s", seconds, 5_000 / seconds));
         // they match no topic (5,000 incident updates would measure clustering, not ingest), so they are visible
-        // to no user: count them in the post store itself
+        // to no user: count them in the post store itself, after the refresh the bulk did not wait for
+        client.indices().refresh(r -> r.index(index.alias()));
         long found = client.count(c -> c.index(index.alias())
                 .query(q -> q.matchPhrase(p -> p.field("text").query(word)))).count();
         assertThat(found).isEqualTo(5_000);
     }
 
+    @Test
+    void a_bulk_answers_once_elasticsearch_has_the_posts_and_they_are_searchable_after_its_next_refresh() throws Exception {
+        String word = uniqueWord();
+        watch(word);
+        String url = url();
+
+        JsonNode receipt = body(bulkWithoutWaiting(line(aPost(url, "x.example.cn", "t", "正文" + word, hoursAgo(1), 3)) + "\n"));
+
+        assertThat(receipt.path("accepted").asInt()).isEqualTo(1);
+        assertThat(receipt.path("searchable").asBoolean()).isTrue();
+        String id = receipt.path("lines").get(0).path("id").asString();
+        assertThat(queue.find(UUID.fromString(id))).as("nothing stays queued").isEmpty();
+        client.indices().refresh(r -> r.index(index.alias()));
+        assertThat(getJson("/api/monitoring/posts/" + id).path("url").asString()).isEqualTo(url);
+    }
+
+    @Test
+    void a_post_whose_month_changes_between_two_quick_bulks_is_left_only_in_its_new_month() throws Exception {
+        String url = url();
+        UUID id = UUID.nameUUIDFromBytes(url.getBytes(StandardCharsets.UTF_8));
+        Instant march = Instant.parse("2026-03-15T08:00:00Z");
+        Instant april = Instant.parse("2026-04-15T08:00:00Z");
+
+        // the second bulk follows at once: the March copy is not refreshed yet when the April one is written
+        bulkWithoutWaiting(line(aPost(url, "x.example.cn", "t", "正文", march, 1)) + "\n");
+        bulkWithoutWaiting(line(aPost(url, "x.example.cn", "t", "正文", april, 2)) + "\n");
+
+        client.indices().refresh(r -> r.index(index.alias()));
+        List<String> stored = client.search(s -> s.index(index.alias()).query(q -> q.ids(i -> i.values(id.toString()))),
+                Void.class).hits().hits().stream().map(h -> h.index()).toList();
+        assertThat(stored).containsExactly(index.indexFor(april));
+    }
+
+    @Test
+    void a_post_sent_again_in_the_same_month_is_updated_in_place() throws Exception {
+        String url = url();
+        UUID id = UUID.nameUUIDFromBytes(url.getBytes(StandardCharsets.UTF_8));
+        Instant published = Instant.parse("2026-05-10T08:00:00Z");
+
+        bulkWithoutWaiting(line(aPost(url, "x.example.cn", "t", "正文", published, 1)) + "\n");
+        bulkWithoutWaiting(line(aPost(url, "x.example.cn", "t", "正文", published.plusSeconds(60), 9)) + "\n");
+
+        client.indices().refresh(r -> r.index(index.alias()));
+        var hits = client.search(s -> s.index(index.alias()).query(q -> q.ids(i -> i.values(id.toString()))),
+                Map.class).hits().hits();
+        assertThat(hits).hasSize(1);
+        assertThat(hits.getFirst().index()).isEqualTo(index.indexFor(published));
+        assertThat(((Map<?, ?>) hits.getFirst().source().get("metrics")).get("reads")).isEqualTo(9);
+    }
+
+    @Test
+    void posts_of_one_bulk_known_by_source_and_external_id_keep_the_id_of_their_first_submission() throws Exception {
+        String source = "src-" + UUID.randomUUID();
+        // posts matching no topic, so that one transaction records the three (and no unit may read them: the
+        // snapshots are read from the service itself)
+        Map<String, Object> first = aPost(url(), "x.example.cn", "t", "正文", hoursAgo(1), 1);
+        first.put("sourceId", source);
+        first.put("externalId", "7");
+        Map<String, Object> moved = aPost(url(), "x.example.cn", "t", "正文", hoursAgo(1), 2);
+        moved.put("sourceId", source);
+        moved.put("externalId", "7");
+        Map<String, Object> other = aPost(url(), "x.example.cn", "t", "正文", hoursAgo(1), 3);
+        other.put("sourceId", source);
+        other.put("externalId", "8");
+
+        JsonNode lines = body(bulk(line(first) + "\n" + line(moved) + "\n" + line(other) + "\n")).path("lines");
+        JsonNode again = body(bulk(line(moved) + "\n")).path("lines");
+
+        String id = UUID.nameUUIDFromBytes(((String) first.get("url")).getBytes(StandardCharsets.UTF_8)).toString();
+        assertThat(lines.get(0).path("id").asString()).isEqualTo(id);
+        assertThat(lines.get(1).path("id").asString()).isEqualTo(id);
+        assertThat(again.get(0).path("id").asString()).isEqualTo(id);
+        assertThat(lines.get(2).path("id").asString()).isEqualTo(
+                UUID.nameUUIDFromBytes(((String) other.get("url")).getBytes(StandardCharsets.UTF_8)).toString());
+        assertThat(ingest.snapshots(UUID.fromString(id)).stream().map(MetricSnapshot::reads).toList())
+                .containsExactly(1L, 2L);
+    }
+
+    @Test
+    void a_post_that_matched_a_topic_once_stays_in_its_incident_and_unit_when_sent_again_matching_nothing() throws Exception {
+        String word = uniqueWord();
+        watch(word);
+        String url = url();
+        String id = body(bulk(line(aPost(url, "x.example.cn", "t", "正文" + word, hoursAgo(1), 1)) + "\n"))
+                .path("lines").get(0).path("id").asString();
+        JsonNode incidents = getJson("/api/monitoring/posts/" + id).path("incidentIds");
+        assertThat(incidents).hasSize(1);
+
+        bulk(line(aPost(url, "x.example.cn", "t", "已经不含那个词的正文", hoursAgo(1), 2)) + "\n");
+
+        JsonNode stored = getJson("/api/monitoring/posts/" + id);
+        assertThat(stored.path("metrics").path("reads").asLong()).isEqualTo(2);
+        assertThat(stored.path("incidentIds")).isEqualTo(incidents);
+    }
+
+    @Test
+    void an_unknown_refresh_choice_is_a_400_problem() throws Exception {
+        MvcResult r = mvc.perform(post("/api/monitoring/posts/bulk?refresh=true").contentType("application/x-ndjson")
+                .content(line(aPost(url(), "x.example.cn", "t", "text", hoursAgo(1), 1)).getBytes(StandardCharsets.UTF_8)))
+                .andReturn();
+
+        assertThat(r.getResponse().getStatus()).isEqualTo(400);
+        assertThat(body(r).path("errors").get(0).path("field").asString()).isEqualTo("refresh");
+    }
+
+    /** A bulk that answers once its posts are searchable, for the tests that read them at once. */
     private MvcResult bulk(String body) throws Exception {
+        return mvc.perform(post("/api/monitoring/posts/bulk?refresh=wait_for").contentType("application/x-ndjson")
+                .content(body.getBytes(StandardCharsets.UTF_8))).andReturn();
+    }
+
+    private MvcResult bulkWithoutWaiting(String body) throws Exception {
         return mvc.perform(post("/api/monitoring/posts/bulk").contentType("application/x-ndjson")
                 .content(body.getBytes(StandardCharsets.UTF_8))).andReturn();
     }
