@@ -223,8 +223,7 @@ class PlatformEndToEndTest {
                     .click("topic-test").waitForText("缺少右括号");
             console.screenshot("topic-expression-error");
             console.replace("topic-expression", "化工厂 (爆炸 | 泄漏) -演习").click("topic-test")
-                    .waitUntil("the corrected expression tried", text -> !text.contains("缺少右括号")
-                            && text.contains("帖文中命中"));
+                    .waitForText("topic-preview-summary", "帖文中命中");
             console.screenshot("topic-expression");
 
             console.open("sources", "信息源").element("sources-grid");
