@@ -15,7 +15,6 @@ import org.yuqing.monitoring.search.TopicQuery;
 import org.yuqing.monitoring.topics.Topic;
 import org.yuqing.monitoring.topics.Topics;
 import org.yuqing.monitoring.web.NotFoundException;
-import org.yuqing.security.AuditTrail;
 import org.yuqing.security.Caller;
 
 import java.time.Clock;
@@ -52,11 +51,10 @@ public class Backfills {
     private final JobRepository jobs;
     private final JobRunner runner;
     private final Clock clock;
-    private final AuditTrail audit;
     private final TransactionTemplate transaction;
 
     Backfills(Topics topics, Incidents incidents, PostIndex index, PostIndexer indexer, JobRepository jobs,
-              JobRunner runner, Clock clock, AuditTrail audit, PlatformTransactionManager transactions) {
+              JobRunner runner, Clock clock, PlatformTransactionManager transactions) {
         this.topics = topics;
         this.incidents = incidents;
         this.index = index;
@@ -64,7 +62,6 @@ public class Backfills {
         this.jobs = jobs;
         this.runner = runner;
         this.clock = clock;
-        this.audit = audit;
         this.transaction = new TransactionTemplate(transactions);
     }
 
@@ -76,13 +73,8 @@ public class Backfills {
      */
     public JobStatus start(UUID topicId, Caller caller) {
         Topic topic = topics.get(topicId, caller);
-        UUID id = UUID.randomUUID();
-        transaction.executeWithoutResult(status -> {
-            jobs.insert(id, KIND, topicId, null, null, caller.login(), clock.instant());
-            audit.done(AuditTrail.CONFIG_CHANGE, "topic " + topicId, "backfill " + id + " started over the stored posts");
-        });
-        runner.start(id, new Work(topic), page -> indexer.flush(page.stream().map(PostDocument::id).toList()));
-        return jobs.find(id).orElseThrow();
+        return runner.launch(new JobRunner.NewJob(KIND, topicId, null, null), caller, "topic " + topicId,
+                id -> "backfill " + id + " started over the stored posts", new Work(topic));
     }
 
     /**

@@ -2,7 +2,12 @@ package org.yuqing.monitoring.jobs;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.yuqing.monitoring.ingest.PostIndexer;
 import org.yuqing.monitoring.search.PostDocument;
+import org.yuqing.security.AuditTrail;
+import org.yuqing.security.Caller;
 
 import java.time.Clock;
 import java.util.List;
@@ -11,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Runs background jobs, at most {@code yuqing.monitoring.jobs.concurrency} (2 by default) at once per replica, and
@@ -54,19 +60,60 @@ class JobRunner implements AutoCloseable {
 
     private final JobRepository jobs;
     private final Clock clock;
+    private final PostIndexer indexer;
+    private final AuditTrail audit;
+    private final TransactionTemplate transaction;
     private final ExecutorService workers;
 
-    JobRunner(JobRepository jobs, Clock clock, @Value("${yuqing.monitoring.jobs.concurrency:2}") int concurrency) {
+    JobRunner(JobRepository jobs, Clock clock, PostIndexer indexer, AuditTrail audit,
+              PlatformTransactionManager transactions,
+              @Value("${yuqing.monitoring.jobs.concurrency:2}") int concurrency) {
         if (concurrency < 1) {
             throw new IllegalArgumentException("yuqing.monitoring.jobs.concurrency must be at least 1, was " + concurrency);
         }
         this.jobs = jobs;
         this.clock = clock;
+        this.indexer = indexer;
+        this.audit = audit;
+        this.transaction = new TransactionTemplate(transactions);
         this.workers = Executors.newFixedThreadPool(concurrency, Thread.ofVirtual().name("monitoring-job-", 0).factory());
     }
 
+    /**
+     * Records a new job of the caller's, audits its start as a configuration change (both in one transaction), and
+     * starts it in the background; the posts of each page it changed are stored for search before its progress is
+     * written.
+     *
+     * @param job         what the job is: kind, and its topic or months
+     * @param caller      who starts it
+     * @param auditTarget what the audit line names, e.g. {@code topic <id>}
+     * @param auditDetail the audit line's detail, given the new job's id
+     * @param work        the job's work
+     * @return the job, queued
+     */
+    JobStatus launch(NewJob job, Caller caller, String auditTarget, Function<UUID, String> auditDetail, Work work) {
+        UUID id = UUID.randomUUID();
+        transaction.executeWithoutResult(status -> {
+            jobs.insert(id, job.kind(), job.topicId(), job.from(), job.to(), caller.login(), clock.instant());
+            audit.done(AuditTrail.CONFIG_CHANGE, auditTarget, auditDetail.apply(id));
+        });
+        start(id, work, page -> indexer.flush(page.stream().map(PostDocument::id).toList()));
+        return jobs.find(id).orElseThrow();
+    }
+
+    /**
+     * A job to record.
+     *
+     * @param kind    e.g. {@code BACKFILL}
+     * @param topicId its topic, {@code null} for none
+     * @param from    its first month ({@code yyyy-MM}), {@code null} for none
+     * @param to      its last month, {@code null} for none
+     */
+    record NewJob(String kind, UUID topicId, String from, String to) {
+    }
+
     /** Starts the job in the background; a replica shutting down marks it failed. */
-    void start(UUID id, Work work, PageDone pageDone) {
+    private void start(UUID id, Work work, PageDone pageDone) {
         try {
             workers.execute(() -> run(id, work, pageDone));
         } catch (RejectedExecutionException e) {

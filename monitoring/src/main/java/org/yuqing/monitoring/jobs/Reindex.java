@@ -13,7 +13,6 @@ import org.yuqing.monitoring.search.PostDocument;
 import org.yuqing.monitoring.search.PostIndex;
 import org.yuqing.monitoring.web.InvalidRequestException;
 import org.yuqing.monitoring.web.NotFoundException;
-import org.yuqing.security.AuditTrail;
 import org.yuqing.security.Caller;
 import org.yuqing.security.OutOfScopeException;
 
@@ -53,11 +52,10 @@ public class Reindex {
     private final JobRepository jobs;
     private final JobRunner runner;
     private final Clock clock;
-    private final AuditTrail audit;
     private final TransactionTemplate transaction;
 
     Reindex(TopicMatcher matcher, Incidents incidents, PostIndex index, PostIndexer indexer, JobRepository jobs,
-            JobRunner runner, Clock clock, AuditTrail audit, PlatformTransactionManager transactions) {
+            JobRunner runner, Clock clock, PlatformTransactionManager transactions) {
         this.matcher = matcher;
         this.incidents = incidents;
         this.index = index;
@@ -65,7 +63,6 @@ public class Reindex {
         this.jobs = jobs;
         this.runner = runner;
         this.clock = clock;
-        this.audit = audit;
         this.transaction = new TransactionTemplate(transactions);
     }
 
@@ -94,16 +91,12 @@ public class Reindex {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        UUID id = UUID.randomUUID();
-        transaction.executeWithoutResult(status -> {
-            jobs.insert(id, KIND, null, from.toString(), to.toString(), caller.login(), clock.instant());
-            audit.done(AuditTrail.CONFIG_CHANGE, "posts " + from + ".." + to, "re-index " + id + " started");
-        });
         Instant since = from.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant until = to.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-        runner.start(id, new Work(Query.of(q -> q.range(r -> r.date(d -> d.field("publishedAt")
-                .gte(since.toString()).lt(until.toString()))))), page -> indexer.flush(page.stream().map(PostDocument::id).toList()));
-        return jobs.find(id).orElseThrow();
+        return runner.launch(new JobRunner.NewJob(KIND, null, from.toString(), to.toString()), caller,
+                "posts " + from + ".." + to, id -> "re-index " + id + " started",
+                new Work(Query.of(q -> q.range(r -> r.date(d -> d.field("publishedAt")
+                        .gte(since.toString()).lt(until.toString()))))));
     }
 
     /**
