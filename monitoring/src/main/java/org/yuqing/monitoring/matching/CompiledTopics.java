@@ -1,21 +1,29 @@
 package org.yuqing.monitoring.matching;
 
-import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import org.yuqing.monitoring.topics.InvalidExpressionException;
 import org.yuqing.monitoring.topics.Topic;
 import org.yuqing.monitoring.topics.TopicExpression;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
- * An immutable snapshot of all topics compiled into one Aho–Corasick automaton: one pass over a
- * post's text finds every keyword of every topic, then each topic's rule is evaluated on the groups
- * that were hit.
+ * An immutable snapshot of all topics compiled into one keyword dictionary ({@link KeywordScanner}): one pass over
+ * a post's text finds every keyword of every topic, then the rule of each topic a keyword touched is evaluated on the
+ * keywords that were hit.
+ *
+ * <p><b>Which topics a post touches.</b> Thousands of topics share their region words (every topic of a district names
+ * it), so a post naming the district would touch all of them if every keyword touched every topic using it. Instead
+ * each word-group topic is reached through one <em>anchor</em> group only: of its required groups, the one whose words
+ * the fewest topics use (usually the event or subject words). A topic cannot match unless its anchor group has a hit,
+ * so only topics whose anchor words hit are evaluated; their other groups are then checked against the keywords the
+ * post hit. Expression topics are reached through every term.
  *
  * <p><b>The matching rule</b>, the same as the topic's Elasticsearch query ({@code TopicQuery}: a
  * {@code match_phrase} of each keyword's {@link TextNormalizer#matchText canonical token string} on
@@ -48,19 +56,29 @@ final class CompiledTopics {
 
     private static final System.Logger LOG = System.getLogger(CompiledTopics.class.getName());
 
-    static final CompiledTopics EMPTY = new CompiledTopics(List.of(), null, new int[0], new Topic[0], new Expression[0]);
+    static final CompiledTopics EMPTY = new CompiledTopics(List.of(), null, new Topic[0], new Expression[0], new int[1],
+            new int[0], 0);
 
-    private static final int REGION = 1;
-    private static final int SUBJECT = 1 << 1;
-    private static final int EVENT = 1 << 2;
-    private static final int EXCLUDE = 1 << 3;
+    private static final int REGION = 0;
+    private static final int SUBJECT = 1;
+    private static final int EVENT = 2;
+    private static final int EXCLUDE = 3;
+    private static final int GROUPS = 4;
 
-    /** One keyword's place in one topic: a group bit of a word-group topic, or a term of an expression topic. */
+    /** In the matcher's working state: a topic the post touched. */
+    private static final byte TOUCHED = 1;
+    /** In the matcher's working state: a topic with expression terms hit. */
+    private static final byte HAS_TERMS = 2;
+
+    /** One keyword's place in one topic: a group of a word-group topic, or a term of an expression topic. */
     private record Use(int topic, int group, int term) {
     }
 
-    /** A keyword with every topic group or expression term that uses it. */
-    private record Keyword(boolean wordStart, boolean wordEnd, Use[] uses) {
+    /**
+     * A keyword as the scan reports it: its index among all keywords, whether it must start or end on a run
+     * boundary, the topics it anchors, and the pairs {@code topic, term index} of the expression terms it is.
+     */
+    private record Keyword(int id, boolean wordStart, boolean wordEnd, int[] anchors, int[] terms) {
     }
 
     /** An expression topic's tree with the index of each term's token string. */
@@ -68,32 +86,39 @@ final class CompiledTopics {
     }
 
     private final List<MatchedTopic> topics;
-    private final AhoCorasickDoubleArrayTrie<Keyword> automaton;
-    /** Per word-group topic, the groups (bit set) that must each have a hit; 0 for an expression topic. */
-    private final int[] required;
+    private final KeywordScanner<Keyword> automaton;
     /** Per topic, the topic when it has a site or media-type filter, else null. */
     private final Topic[] filtered;
     /** Per topic, its expression, or null for a word-group topic. */
     private final Expression[] expressions;
+    /**
+     * The keyword ids of every word-group topic's groups, flattened: group {@code g} of topic {@code t} is
+     * {@code groupWords[groupStart[t * 4 + g] .. groupStart[t * 4 + g + 1])}.
+     */
+    private final int[] groupStart;
+    private final int[] groupWords;
+    private final int keywordCount;
 
-    private CompiledTopics(List<MatchedTopic> topics, AhoCorasickDoubleArrayTrie<Keyword> automaton, int[] required,
-                           Topic[] filtered, Expression[] expressions) {
+    private CompiledTopics(List<MatchedTopic> topics, KeywordScanner<Keyword> automaton, Topic[] filtered,
+                           Expression[] expressions, int[] groupStart, int[] groupWords, int keywordCount) {
         this.topics = topics;
         this.automaton = automaton;
-        this.required = required;
         this.filtered = filtered;
         this.expressions = expressions;
+        this.groupStart = groupStart;
+        this.groupWords = groupWords;
+        this.keywordCount = keywordCount;
     }
 
     /** Compiles the enabled topics; disabled ones are left out. */
     static CompiledTopics compile(List<Topic> all) {
         List<Topic> enabled = all.stream().filter(Topic::enabled).toList();
+        int n = enabled.size();
         Map<String, List<Use>> uses = new TreeMap<>();
         List<MatchedTopic> topics = new ArrayList<>();
-        int[] required = new int[enabled.size()];
-        Topic[] filtered = new Topic[enabled.size()];
-        Expression[] expressions = new Expression[enabled.size()];
-        for (int i = 0; i < enabled.size(); i++) {
+        Topic[] filtered = new Topic[n];
+        Expression[] expressions = new Expression[n];
+        for (int i = 0; i < n; i++) {
             Topic t = enabled.get(i);
             topics.add(new MatchedTopic(t.id(), t.unitId()));
             if (!t.sites().isEmpty() || !t.mediaTypes().isEmpty()) {
@@ -112,34 +137,87 @@ final class CompiledTopics {
             if (expression != null) {
                 expressions[i] = add(uses, i, expression);
             } else {
-                required[i] = add(uses, i, REGION, t.regionWords())
-                        | add(uses, i, SUBJECT, t.subjectWords())
-                        | add(uses, i, EVENT, t.eventWords());
+                add(uses, i, REGION, t.regionWords());
+                add(uses, i, SUBJECT, t.subjectWords());
+                add(uses, i, EVENT, t.eventWords());
                 add(uses, i, EXCLUDE, t.excludeWords());
             }
         }
         if (uses.isEmpty()) {
             return EMPTY;
         }
-        Map<String, Keyword> keywords = new TreeMap<>();
-        uses.forEach((word, list) -> keywords.put(word, new Keyword(
-                isRunChar(word.codePointAt(0)), isRunChar(word.codePointBefore(word.length())), list.toArray(Use[]::new))));
-        AhoCorasickDoubleArrayTrie<Keyword> automaton = new AhoCorasickDoubleArrayTrie<>();
-        automaton.build(keywords);
-        return new CompiledTopics(List.copyOf(topics), automaton, required, filtered, expressions);
+        // keyword ids in sorted order; per topic and group its keyword ids; how many uses each keyword has
+        Map<String, Integer> ids = new HashMap<>();
+        int[] popularity = new int[uses.size()];
+        List<List<Integer>> words = new ArrayList<>(n * GROUPS);
+        for (int k = 0; k < n * GROUPS; k++) {
+            words.add(new ArrayList<>(2));
+        }
+        for (Map.Entry<String, List<Use>> e : uses.entrySet()) {
+            int id = ids.size();
+            ids.put(e.getKey(), id);
+            popularity[id] = e.getValue().size();
+            for (Use use : e.getValue()) {
+                if (use.term() < 0) {
+                    words.get(use.topic() * GROUPS + use.group()).add(id);
+                }
+            }
+        }
+        int[] groupStart = new int[n * GROUPS + 1];
+        int[] groupWords = new int[words.stream().mapToInt(List::size).sum()];
+        for (int k = 0, at = 0; k < n * GROUPS; k++) {
+            groupStart[k] = at;
+            for (int id : words.get(k)) {
+                groupWords[at++] = id;
+            }
+            groupStart[k + 1] = at;
+        }
+        // each word-group topic's anchor: the required group whose words the fewest topics use
+        int[] anchor = new int[n];
+        for (int t = 0; t < n; t++) {
+            anchor[t] = -1;
+            long best = Long.MAX_VALUE;
+            for (int g = REGION; g <= EVENT; g++) {
+                int from = groupStart[t * GROUPS + g];
+                int to = groupStart[t * GROUPS + g + 1];
+                if (from == to) {
+                    continue;
+                }
+                long cost = 0;
+                for (int k = from; k < to; k++) {
+                    cost += popularity[groupWords[k]];
+                }
+                if (cost < best) {
+                    best = cost;
+                    anchor[t] = g;
+                }
+            }
+        }
+        TreeMap<String, Keyword> keywords = new TreeMap<>();
+        uses.forEach((word, list) -> {
+            int[] anchors = list.stream().filter(u -> u.term() < 0 && anchor[u.topic()] == u.group())
+                    .mapToInt(Use::topic).distinct().toArray();
+            int[] terms = list.stream().filter(u -> u.term() >= 0)
+                    .flatMapToInt(u -> IntStream.of(u.topic(), u.term())).toArray();
+            keywords.put(word, new Keyword(ids.get(word), isRunChar(word.codePointAt(0)),
+                    isRunChar(word.codePointBefore(word.length())), anchors, terms));
+        });
+        return new CompiledTopics(List.copyOf(topics), KeywordScanner.of(keywords), filtered, expressions, groupStart,
+                groupWords, ids.size());
     }
 
-    /** Adds a group's words; returns the group's bit if any word remains after normalising, else 0. */
-    private static int add(Map<String, List<Use>> uses, int topic, int group, List<String> words) {
-        int present = 0;
+    /** Adds a group's words that remain after normalising. */
+    private static void add(Map<String, List<Use>> uses, int topic, int group, List<String> words) {
         for (String word : words) {
             String w = TextNormalizer.matchText(word);
             if (!w.isEmpty()) {
-                uses.computeIfAbsent(w, k -> new ArrayList<>()).add(new Use(topic, group, -1));
-                present = group;
+                List<Use> list = uses.computeIfAbsent(w, k -> new ArrayList<>());
+                Use use = new Use(topic, group, -1);
+                if (!list.contains(use)) {
+                    list.add(use);
+                }
             }
         }
-        return present;
     }
 
     /** Adds an expression's terms, one index per distinct token string; a term without one is left out (never hits). */
@@ -155,7 +233,7 @@ final class CompiledTopics {
             if (index == null) {
                 index = indexOf.size();
                 indexOf.put(w, index);
-                uses.computeIfAbsent(w, k -> new ArrayList<>()).add(new Use(topic, 0, index));
+                uses.computeIfAbsent(w, k -> new ArrayList<>()).add(new Use(topic, -1, index));
             }
             terms.put(term, index);
         });
@@ -196,55 +274,168 @@ final class CompiledTopics {
         if (automaton == null) {
             return List.of();
         }
-        int[] hits = new int[topics.size()];
-        BitSet[] termHits = new BitSet[topics.size()];
-        for (String raw : texts) {
-            String text = TextNormalizer.matchText(raw);
-            if (text.isEmpty()) {
-                continue;
+        Scratch scratch = SCRATCH.get().ready(topics.size(), keywordCount);
+        try {
+            TextNormalizer.Tokens text = scratch.text;
+            for (String raw : texts) {
+                TextNormalizer.matchText(raw, text);
+                if (text.length() > 0) {
+                    automaton.scan(text.chars(), text.length(), scratch);
+                }
             }
-            automaton.parseText(text, (AhoCorasickDoubleArrayTrie.IHit<Keyword>) (begin, end, keyword) -> {
-                if (keyword.wordStart() && begin > 0 && isRunChar(text.codePointBefore(begin))) {
-                    return;
-                }
-                if (keyword.wordEnd() && end < text.length() && isRunChar(text.codePointAt(end))) {
-                    return;
-                }
-                for (Use use : keyword.uses()) {
-                    if (use.term() < 0) {
-                        hits[use.topic()] |= use.group();
-                    } else {
-                        BitSet b = termHits[use.topic()];
-                        if (b == null) {
-                            b = new BitSet(expressions[use.topic()].size());
-                            termHits[use.topic()] = b;
-                        }
-                        b.set(use.term());
-                    }
-                }
-            });
+            return matched(scratch, site, mediaType);
+        } finally {
+            scratch.clear();
         }
-        List<MatchedTopic> matched = new ArrayList<>();
-        for (int i = 0; i < hits.length; i++) {
-            boolean match;
+    }
+
+    /** The touched topics whose rule holds, in topic order; a topic the post did not touch cannot match. */
+    private List<MatchedTopic> matched(Scratch scratch, String site, String mediaType) {
+        int[] matches = null;
+        int count = 0;
+        for (int t = 0; t < scratch.touchedCount; t++) {
+            int i = scratch.touched[t];
             Expression e = expressions[i];
+            boolean match;
             if (e == null) {
-                int h = hits[i];
-                match = h != 0 && (h & EXCLUDE) == 0 && (h & required[i]) == required[i] && required[i] != 0;
+                match = groupsHold(i, scratch);
             } else {
                 // an expression needs a hit to be true (TopicExpression refuses the others), so none means no match
-                BitSet b = termHits[i];
+                BitSet b = scratch.terms[i];
                 match = b != null && e.root().test(term -> {
                     Integer index = e.terms().get(term);
                     return index != null && b.get(index);
                 });
             }
             if (match && (filtered[i] == null || filtered[i].admits(site, mediaType))) {
-                matched.add(topics.get(i));
+                if (matches == null) {
+                    matches = new int[Math.min(scratch.touchedCount, 16)];
+                } else if (count == matches.length) {
+                    matches = Arrays.copyOf(matches, count * 2);
+                }
+                matches[count++] = i;
             }
+        }
+        if (count == 0) {
+            return List.of();
+        }
+        Arrays.sort(matches, 0, count);
+        List<MatchedTopic> matched = new ArrayList<>(count);
+        for (int k = 0; k < count; k++) {
+            matched.add(topics.get(matches[k]));
         }
         return matched;
     }
+
+    /** Whether every non-empty group of the word-group topic has a hit and no exclude word does. */
+    private boolean groupsHold(int topic, Scratch scratch) {
+        int base = topic * GROUPS;
+        boolean anyGroup = false;
+        for (int g = REGION; g <= EVENT; g++) {
+            int from = groupStart[base + g];
+            int to = groupStart[base + g + 1];
+            if (from < to) {
+                if (!scratch.anyHit(groupWords, from, to)) {
+                    return false;
+                }
+                anyGroup = true;
+            }
+        }
+        return anyGroup && !scratch.anyHit(groupWords, groupStart[base + EXCLUDE], groupStart[base + EXCLUDE + 1]);
+    }
+
+    /**
+     * One thread's working state for matching a post, reused from post to post: the post's text as canonical tokens,
+     * which keywords it hit (marked with the post's number, so nothing is cleared between posts), and the topics it
+     * touched, with the expression terms hit. It receives the scan's hits: a keyword must stand on token boundaries
+     * (the run check of the class comment), then it is marked and its anchored topics and terms are touched.
+     */
+    private static final class Scratch implements KeywordScanner.Hits<Keyword> {
+        final TextNormalizer.Tokens text = new TextNormalizer.Tokens(1024);
+        byte[] state = new byte[0];
+        BitSet[] terms = new BitSet[0];
+        int[] hitIn = new int[0];
+        int post;
+        int[] touched = new int[64];
+        int touchedCount;
+
+        Scratch ready(int topicCount, int keywordCount) {
+            if (state.length < topicCount) {
+                state = new byte[topicCount];
+                terms = new BitSet[topicCount];
+            }
+            if (hitIn.length < keywordCount) {
+                hitIn = new int[keywordCount];
+            }
+            if (++post == Integer.MAX_VALUE) {
+                Arrays.fill(hitIn, 0);
+                post = 1;
+            }
+            return this;
+        }
+
+        @Override
+        public void hit(int begin, int end, Keyword keyword) {
+            char[] chars = text.chars();
+            if (keyword.wordStart() && begin > 0 && isRunChar(Character.codePointBefore(chars, begin))) {
+                return;
+            }
+            if (keyword.wordEnd() && end < text.length() && isRunChar(Character.codePointAt(chars, end, text.length()))) {
+                return;
+            }
+            if (hitIn[keyword.id()] == post) {
+                return;
+            }
+            hitIn[keyword.id()] = post;
+            for (int topic : keyword.anchors()) {
+                touch(topic, TOUCHED);
+            }
+            int[] termUses = keyword.terms();
+            for (int k = 0; k < termUses.length; k += 2) {
+                int topic = termUses[k];
+                touch(topic, HAS_TERMS);
+                BitSet b = terms[topic];
+                if (b == null) {
+                    b = new BitSet();
+                    terms[topic] = b;
+                }
+                b.set(termUses[k + 1]);
+            }
+        }
+
+        boolean anyHit(int[] keywords, int from, int to) {
+            for (int k = from; k < to; k++) {
+                if (hitIn[keywords[k]] == post) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private void touch(int topic, byte mark) {
+            byte s = state[topic];
+            if (s == 0) {
+                if (touchedCount == touched.length) {
+                    touched = Arrays.copyOf(touched, touchedCount * 2);
+                }
+                touched[touchedCount++] = topic;
+            }
+            state[topic] = (byte) (s | mark);
+        }
+
+        void clear() {
+            for (int t = 0; t < touchedCount; t++) {
+                int topic = touched[t];
+                if ((state[topic] & HAS_TERMS) != 0) {
+                    terms[topic] = null;
+                }
+                state[topic] = 0;
+            }
+            touchedCount = 0;
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     /** A character of a run (not an ideograph): the standard tokenizer keeps runs together as one token. */
     private static boolean isRunChar(int codePoint) {

@@ -91,22 +91,37 @@ public final class TextNormalizer {
             return "";
         }
         Tokens out = new Tokens(text.length());
-        if (Fold.fast(text, out)) {
-            return out.toString();
+        matchText(text, out);
+        return out.toString();
+    }
+
+    /**
+     * Writes {@link #matchText(String)} of the text into {@code out}, which is emptied first: the matcher reuses one
+     * {@link Tokens} per thread and reads its characters, so no string is built per post.
+     */
+    static void matchText(String text, Tokens out) {
+        out.reset();
+        if (text == null || text.isEmpty() || Fold.fast(text, out)) {
+            return;
         }
-        return referenceMatchText(text);
+        out.reset();
+        referenceInto(text, out);
     }
 
     /** {@link #matchText} by the reference path: the normalised text, then the token pass over it. */
     static String referenceMatchText(String text) {
+        Tokens out = new Tokens(text.length());
+        referenceInto(text, out);
+        return out.toString();
+    }
+
+    private static void referenceInto(String text, Tokens out) {
         String n = reference(text);
-        Tokens out = new Tokens(n.length());
         for (int i = 0; i < n.length(); ) {
             int cp = n.codePointAt(i);
             i += Character.charCount(cp);
             out.add(cp);
         }
-        return out.toString();
     }
 
     /** Loads the traditional → simplified table and the folding tables now rather than on the first post; idempotent. */
@@ -169,15 +184,48 @@ public final class TextNormalizer {
     }
 
     /** The token string being written: the token pass of {@link #matchText}, one code point at a time. */
-    private static final class Tokens {
+    static final class Tokens {
 
-        private final StringBuilder out;
+        private char[] out;
+        private int length;
         private int lastClass = NONE;
         private int runLength;
         private boolean gap;
 
         Tokens(int capacity) {
-            out = new StringBuilder(capacity);
+            out = new char[Math.max(16, capacity)];
+        }
+
+        /** The characters written; valid up to {@link #length()}. */
+        char[] chars() {
+            return out;
+        }
+
+        int length() {
+            return length;
+        }
+
+        void reset() {
+            length = 0;
+            lastClass = NONE;
+            runLength = 0;
+            gap = false;
+        }
+
+        private void append(char c) {
+            if (length == out.length) {
+                out = Arrays.copyOf(out, length * 2);
+            }
+            out[length++] = c;
+        }
+
+        private void appendCodePoint(int cp) {
+            if (Character.isBmpCodePoint(cp)) {
+                append((char) cp);
+            } else {
+                append(Character.highSurrogate(cp));
+                append(Character.lowSurrogate(cp));
+            }
         }
 
         /** A BMP character that is not a surrogate. */
@@ -188,15 +236,15 @@ public final class TextNormalizer {
                 return;
             }
             if (tokenClass == SINGLE) {
-                out.append(c);
+                append(c);
                 lastClass = SINGLE;
                 runLength = 0;
             } else {
                 if (isRun(lastClass) && (lastClass != tokenClass || gap || runLength + 1 > MAX_TOKEN_LENGTH)) {
-                    out.append(' ');
+                    append(' ');
                     runLength = 0;
                 }
-                out.append(c);
+                append(c);
                 runLength++;
                 lastClass = tokenClass;
             }
@@ -214,17 +262,17 @@ public final class TextNormalizer {
                 return;
             }
             if (tokenClass == SINGLE) {
-                out.appendCodePoint(cp);
+                appendCodePoint(cp);
                 lastClass = SINGLE;
                 runLength = 0;
             } else {
                 int length = Character.charCount(cp);
                 boolean continues = lastClass == tokenClass && !gap && runLength + length <= MAX_TOKEN_LENGTH;
                 if (isRun(lastClass) && !continues) {
-                    out.append(' ');
+                    append(' ');
                     runLength = 0;
                 }
-                out.appendCodePoint(cp);
+                appendCodePoint(cp);
                 runLength += length;
                 lastClass = tokenClass;
             }
@@ -233,7 +281,7 @@ public final class TextNormalizer {
 
         @Override
         public String toString() {
-            return out.toString();
+            return new String(out, 0, length);
         }
     }
 

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Matches posts against all topics in real time. The compiled automaton is rebuilt when a topic
+ * Matches posts against all topics in real time. The compiled topics are rebuilt when a topic
  * changes here (after its transaction commits) or, for changes made by another replica, when the
- * periodic check sees a new topic version; the new automaton replaces the old one atomically, so
+ * periodic check sees a new topic version; the new compilation replaces the old one atomically, so
  * matching never waits for a rebuild.
  */
 @Component

@@ -32,8 +32,8 @@ import java.util.UUID;
 import java.util.function.ToIntFunction;
 
 /**
- * The real-time matcher (the Aho–Corasick automaton of {@code CompiledTopics}) on one thread: 10,000 topics with about
- * 100,000 keywords, generated Chinese posts of 200–2,000 characters. Baselines from the same run: a naive loop of
+ * The real-time matcher ({@code CompiledTopics}: one keyword dictionary for all topics) on one thread: 10,000 topics
+ * with about 100,000 keywords, generated Chinese posts of 200–2,000 characters. Baselines from the same run: a naive loop of
  * {@code String.contains} over every keyword of every topic, and Lucene's {@link MemoryIndex} per post with every
  * topic's query run against it — the core of Elasticsearch's percolator (without its candidate pre-selection). All
  * three work on the same normalised text ({@link TextNormalizer#matchText}), whose cost is part of each figure; the
@@ -61,7 +61,7 @@ final class MatcherBenchmark {
         double seconds = Double.parseDouble(System.getProperty("bench.seconds", "3"));
         int rounds = Integer.getInteger("bench.rounds", 3);
         double baselineSeconds = Double.parseDouble(System.getProperty("bench.baselineSeconds", "5"));
-        Report report = new Report("matcher", "matcher benchmark: topics compiled into one automaton, one thread");
+        Report report = new Report("matcher", "matcher benchmark: all topics compiled into one keyword dictionary, one thread");
 
         ChineseCorpus corpus = new ChineseCorpus(30_000, 42);
         List<ChineseCorpus.TopicWords> words = corpus.topics(topicCount, 7);
@@ -82,12 +82,12 @@ final class MatcherBenchmark {
         }
         TextNormalizer.warmUp();
 
-        Automaton automaton = new Automaton();
+        Matcher matcher = new Matcher();
         long compileStart = System.nanoTime();
-        Object compiled = automaton.compile(topics);
+        Object compiled = matcher.compile(topics);
         double compileMillis = (System.nanoTime() - compileStart) / 1e6;
         report.note("%,d topics, %,d keywords (%,d distinct after normalising); %,d generated posts of 200–2,000 "
-                        + "characters (mean %,d), reused in turn; automaton compiled in %,.0f ms",
+                        + "characters (mean %,d), reused in turn; topics compiled in %,.0f ms",
                 topicCount, keywords, words.stream().flatMap(w -> java.util.stream.Stream.of(w.region(), w.subject(),
                         w.event(), w.exclude())).flatMap(List::stream).map(TextNormalizer::matchText).distinct().count(),
                 postCount, chars / postCount, compileMillis);
@@ -101,7 +101,7 @@ final class MatcherBenchmark {
         long matches = 0;
         for (int i = 0; i < checked; i++) {
             ChineseCorpus.Post p = posts.get(i);
-            BitSet a = automaton.topics(compiled, topics, p);
+            BitSet a = matcher.topics(compiled, topics, p);
             BitSet n = naive.topics(p);
             BitSet l = lucene.topics(p);
             matches += a.cardinality();
@@ -109,15 +109,15 @@ final class MatcherBenchmark {
                 agree++;
             }
         }
-        report.note("agreement: automaton, contains-loop and MemoryIndex find the same topics in %d of %d posts "
+        report.note("agreement: matcher, contains-loop and MemoryIndex find the same topics in %d of %d posts "
                 + "(%.2f matched topics per post)", agree, checked, (double) matches / checked);
 
-        ToIntFunction<ChineseCorpus.Post> automatonWork = p -> automaton.count(compiled, p);
-        measure(automatonWork, posts, warmup);
+        ToIntFunction<ChineseCorpus.Post> matcherWork = p -> matcher.count(compiled, p);
+        measure(matcherWork, posts, warmup);
         double[] figures = new double[rounds];
         for (int i = 0; i < rounds; i++) {
-            figures[i] = measure(automatonWork, posts, seconds);
-            report.note("automaton round %d: %,.0f posts/s (%.1f µs/post)", i + 1, figures[i], 1e6 / figures[i]);
+            figures[i] = measure(matcherWork, posts, seconds);
+            report.note("matcher round %d: %,.0f posts/s (%.1f µs/post)", i + 1, figures[i], 1e6 / figures[i]);
         }
         double mean = java.util.Arrays.stream(figures).average().orElseThrow();
         double min = java.util.Arrays.stream(figures).min().orElseThrow();
@@ -133,7 +133,7 @@ final class MatcherBenchmark {
         report.note("of which: java.text.Normalizer NFKC alone %,.0f posts/s; TextNormalizer.normalize (NFKC + 繁→简 + "
                 + "lower case) %,.0f posts/s; so the token-class pass of matchText costs %.1f µs/post, normalize %.1f µs/post",
                 nfkcOnly, normalizeOnly, 1e6 / normaliseOnly - 1e6 / normalizeOnly, 1e6 / normalizeOnly);
-        report.note("so matching proper (automaton pass and topic rules) costs %.1f µs of the automaton's %.1f µs/post",
+        report.note("so matching proper (dictionary scan and topic rules) costs %.1f µs of the matcher's %.1f µs/post",
                 1e6 / mean - 1e6 / normaliseOnly, 1e6 / mean);
 
         double naiveRate = measure(naive::count, posts, baselineSeconds);
@@ -175,12 +175,12 @@ final class MatcherBenchmark {
     }
 
     /** The product's matcher, through method handles on the package-private {@code CompiledTopics}. */
-    private static final class Automaton {
+    private static final class Matcher {
 
         private final MethodHandle compile;
         private final MethodHandle match;
 
-        Automaton() throws ReflectiveOperationException {
+        Matcher() throws ReflectiveOperationException {
             Class<?> type = Class.forName("org.yuqing.monitoring.matching.CompiledTopics");
             MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
             compile = lookup.findStatic(type, "compile", MethodType.methodType(type, List.class))

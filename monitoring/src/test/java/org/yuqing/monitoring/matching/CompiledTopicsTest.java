@@ -81,7 +81,29 @@ class CompiledTopicsTest {
     }
 
     @Test
-    void many_topics_compile_into_one_automaton_that_finds_each() {
+    void topics_sharing_their_region_word_are_told_apart_by_their_other_groups_and_exclusions() {
+        // 500 topics share the region word; each is reached through its own, rarer event word
+        List<Topic> topics = new java.util.ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            topics.add(topic("t" + i, List.of("临江区"), List.of("化工厂", "工厂"), List.of("事件" + i + "号"),
+                    i == 7 ? List.of("演习") : List.of()));
+        }
+        topics.add(topic("subject-only", List.of(), List.of("工厂"), List.of(), List.of()));
+        CompiledTopics compiled = CompiledTopics.compile(topics);
+
+        assertThat(compiled.match("", "临江区化工厂发生事件3号和事件7号演习")).extracting(MatchedTopic::topicId)
+                .containsExactly(topics.get(3).id(), topics.get(500).id());
+        assertThat(compiled.match("", "临江区化工厂发生事件7号")).extracting(MatchedTopic::topicId)
+                .as("topic 7 without its exclusion word").containsExactly(topics.get(7).id(), topics.get(500).id());
+        assertThat(compiled.match("", "化工厂发生事件3号")).extracting(MatchedTopic::topicId)
+                .as("the region group is required even when the event word anchors the topic")
+                .containsExactly(topics.get(500).id());
+        assertThat(compiled.match("临江区", "事件3号在工厂")).extracting(MatchedTopic::topicId)
+                .as("hits of title and text count together").containsExactly(topics.get(3).id(), topics.get(500).id());
+    }
+
+    @Test
+    void many_topics_compile_into_one_dictionary_that_finds_each() {
         List<Topic> topics = java.util.stream.IntStream.range(0, 2_000)
                 .mapToObj(i -> topic("t" + i, List.of("区" + i + "号"), List.of("工厂"), List.of("事故"), List.of()))
                 .toList();
