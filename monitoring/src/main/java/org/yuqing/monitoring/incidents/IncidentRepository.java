@@ -4,9 +4,14 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.SelectField;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Repository;
 import org.yuqing.domain.IncidentMetrics;
+import org.yuqing.monitoring.db.tables.Incident;
+import org.yuqing.monitoring.db.tables.IncidentPost;
 import org.yuqing.monitoring.db.tables.records.IncidentRecord;
 
 import java.math.BigDecimal;
@@ -14,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -35,8 +41,14 @@ class IncidentRepository {
                   boolean nearDuplicate, List<String> negativeWords) {
     }
 
-    /** A member post of an open incident whose text is a near-duplicate of another's. */
-    record NearDuplicate(UUID incidentId, String statementKey) {
+    /**
+     * The incident a post of a topic joins: see {@link #joining}.
+     *
+     * @param incident      the incident, as it is now in this transaction
+     * @param sameStatement the statement key of the incident's earliest-joined other post whose text is a
+     *                      near-duplicate of the post's, or null when none is
+     */
+    record Joining(IncidentRecord incident, String sameStatement) {
     }
 
     /** A member post that contains a word of the negative lexicon. */
@@ -48,63 +60,85 @@ class IncidentRepository {
         this.db = db;
     }
 
-    /** Locks the topic's row for this transaction and returns its unit, or empty if it does not exist. */
-    Optional<String> lockTopic(UUID topicId) {
-        return db.select(TOPIC.UNIT_ID).from(TOPIC).where(TOPIC.ID.eq(topicId)).forUpdate().fetchOptional(TOPIC.UNIT_ID);
-    }
-
-    /** The topic's incident that already holds the post, if any. */
-    Optional<IncidentRecord> incidentHolding(UUID topicId, UUID postId) {
-        return db.select(INCIDENT.fields()).from(INCIDENT)
-                .join(INCIDENT_POST).on(INCIDENT_POST.INCIDENT_ID.eq(INCIDENT.ID))
-                .where(INCIDENT.TOPIC_ID.eq(topicId).and(INCIDENT_POST.POST_ID.eq(postId)))
-                .limit(1)
-                .fetchOptionalInto(INCIDENT);
-    }
-
-    /** The topic's open incident with posts published within {@code window} of {@code publishedAt}, latest first. */
-    Optional<IncidentRecord> openIncidentNear(UUID topicId, Instant publishedAt, Duration window) {
-        return db.selectFrom(INCIDENT)
-                .where(INCIDENT.TOPIC_ID.eq(topicId))
-                .and(INCIDENT.STATE.eq(IncidentState.OPEN.name()))
-                .and(INCIDENT.LAST_SEEN_AT.ge(utc(publishedAt.minus(window))))
-                .and(INCIDENT.FIRST_SEEN_AT.le(utc(publishedAt.plus(window))))
-                .orderBy(INCIDENT.LAST_SEEN_AT.desc())
-                .limit(1)
-                .fetchOptional();
+    /**
+     * Locks the rows of these topics for this transaction in one statement, in id order (PostgreSQL locks the rows as
+     * the sorted scan returns them): writers that all lock their topics this way, up front, cannot deadlock on them.
+     *
+     * @return the unit of each of the topics that exists
+     */
+    Map<UUID, String> lockTopics(Collection<UUID> topicIds) {
+        Map<UUID, String> units = new HashMap<>();
+        if (topicIds.isEmpty()) {
+            return units;
+        }
+        db.select(TOPIC.ID, TOPIC.UNIT_ID).from(TOPIC)
+                .where(TOPIC.ID.in(topicIds))
+                .orderBy(TOPIC.ID)
+                .forUpdate()
+                .forEach(r -> units.put(r.value1(), r.value2()));
+        return units;
     }
 
     /**
-     * The earliest-joined post of an open incident of the topic whose SimHash is within
-     * {@link SimHash#NEAR_DUPLICATE_DISTANCE} bits of {@code simhash}, other than the post itself; of the most
-     * recently active incident when several hold one.
+     * The incident of the topic a post joins, in one statement, first of: the topic's incident that already holds the
+     * post; else the open incident of the topic holding the earliest-joined post whose SimHash is within
+     * {@link SimHash#NEAR_DUPLICATE_DISTANCE} bits of {@code simhash} (of the most recently active incident when several
+     * hold one); else the topic's open incident with posts published within {@code window} of {@code publishedAt},
+     * latest first. With it, the statement key of its earliest-joined near-duplicate of the post, if any.
+     *
+     * @param simhash the post's SimHash, or null for a text without a fingerprint (then only the first and last rules
+     *                apply)
+     * @return empty when the post opens a new incident
      */
-    Optional<NearDuplicate> nearDuplicateInTopic(UUID topicId, UUID postId, long simhash) {
-        return db.select(INCIDENT_POST.INCIDENT_ID, INCIDENT_POST.STATEMENT_KEY).from(INCIDENT_POST)
-                .join(INCIDENT).on(INCIDENT.ID.eq(INCIDENT_POST.INCIDENT_ID))
-                .where(INCIDENT.TOPIC_ID.eq(topicId))
-                .and(INCIDENT.STATE.eq(IncidentState.OPEN.name()))
-                .and(INCIDENT_POST.POST_ID.ne(postId))
-                .and(near(simhash))
-                .orderBy(INCIDENT.LAST_SEEN_AT.desc(), INCIDENT_POST.JOINED_AT, INCIDENT_POST.POST_ID)
-                .limit(1)
-                .fetchOptional(r -> new NearDuplicate(r.value1(), r.value2()));
+    Optional<Joining> joining(UUID topicId, UUID postId, Long simhash, Instant publishedAt, Duration window) {
+        Incident held = INCIDENT.as("held");
+        IncidentPost heldPost = INCIDENT_POST.as("held_post");
+        Field<UUID> holding = DSL.field(DSL.select(held.ID).from(held)
+                .join(heldPost).on(heldPost.INCIDENT_ID.eq(held.ID))
+                .where(held.TOPIC_ID.eq(topicId).and(heldPost.POST_ID.eq(postId)))
+                .limit(1));
+        Incident open = INCIDENT.as("open_incident");
+        Field<UUID> near = DSL.field(DSL.select(open.ID).from(open)
+                .where(open.TOPIC_ID.eq(topicId))
+                .and(open.STATE.eq(IncidentState.OPEN.name()))
+                .and(open.LAST_SEEN_AT.ge(utc(publishedAt.minus(window))))
+                .and(open.FIRST_SEEN_AT.le(utc(publishedAt.plus(window))))
+                .orderBy(open.LAST_SEEN_AT.desc())
+                .limit(1));
+        Field<UUID> chosen;
+        Field<String> sameStatement;
+        if (simhash == null) {
+            chosen = DSL.coalesce(holding, near);
+            sameStatement = DSL.inline((String) null, SQLDataType.VARCHAR);
+        } else {
+            Incident similarIncident = INCIDENT.as("similar_incident");
+            IncidentPost similar = INCIDENT_POST.as("similar_post");
+            Field<UUID> duplicate = DSL.field(DSL.select(similar.INCIDENT_ID).from(similar)
+                    .join(similarIncident).on(similarIncident.ID.eq(similar.INCIDENT_ID))
+                    .where(similarIncident.TOPIC_ID.eq(topicId))
+                    .and(similarIncident.STATE.eq(IncidentState.OPEN.name()))
+                    .and(similar.POST_ID.ne(postId))
+                    .and(near(similar, simhash))
+                    .orderBy(similarIncident.LAST_SEEN_AT.desc(), similar.JOINED_AT, similar.POST_ID)
+                    .limit(1));
+            chosen = DSL.coalesce(holding, duplicate, near);
+            IncidentPost member = INCIDENT_POST.as("member");
+            sameStatement = DSL.field(DSL.select(member.STATEMENT_KEY).from(member)
+                    .where(member.INCIDENT_ID.eq(INCIDENT.ID))
+                    .and(member.POST_ID.ne(postId))
+                    .and(near(member, simhash))
+                    .orderBy(member.JOINED_AT, member.POST_ID)
+                    .limit(1));
+        }
+        List<SelectField<?>> fields = new ArrayList<>(List.of(INCIDENT.fields()));
+        fields.add(sameStatement);
+        return db.select(fields).from(INCIDENT).where(INCIDENT.ID.eq(chosen))
+                .fetchOptional(r -> new Joining(r.into(INCIDENT), r.get(sameStatement)));
     }
 
-    /** The statement key of the earliest-joined other post of the incident that is a near-duplicate of this one. */
-    Optional<String> nearDuplicateInIncident(UUID incidentId, UUID postId, long simhash) {
-        return db.select(INCIDENT_POST.STATEMENT_KEY).from(INCIDENT_POST)
-                .where(INCIDENT_POST.INCIDENT_ID.eq(incidentId))
-                .and(INCIDENT_POST.POST_ID.ne(postId))
-                .and(near(simhash))
-                .orderBy(INCIDENT_POST.JOINED_AT, INCIDENT_POST.POST_ID)
-                .limit(1)
-                .fetchOptional(INCIDENT_POST.STATEMENT_KEY);
-    }
-
-    private static Condition near(long simhash) {
-        return INCIDENT_POST.SIMHASH.isNotNull().and(DSL.condition("bit_count(({0} # {1})::bit(64)) <= {2}",
-                INCIDENT_POST.SIMHASH, DSL.val(simhash, INCIDENT_POST.SIMHASH), DSL.inline(SimHash.NEAR_DUPLICATE_DISTANCE)));
+    private static Condition near(IncidentPost p, long simhash) {
+        return p.SIMHASH.isNotNull().and(DSL.condition("bit_count(({0} # {1})::bit(64)) <= {2}",
+                p.SIMHASH, DSL.val(simhash, p.SIMHASH), DSL.inline(SimHash.NEAR_DUPLICATE_DISTANCE)));
     }
 
     /** Per incident, how many of its posts joined as near-duplicates of an earlier member. */
@@ -121,6 +155,7 @@ class IncidentRepository {
         return result;
     }
 
+    /** Opens an incident whose first and last seen are {@code publishedAt}, created at {@code now}. */
     IncidentRecord insertIncident(UUID id, UUID topicId, String unitId, String title, Instant publishedAt, Instant now) {
         IncidentRecord r = db.newRecord(INCIDENT);
         r.setId(id);
@@ -135,7 +170,10 @@ class IncidentRepository {
         return r;
     }
 
-    /** Adds the post to the incident or, if it is there already, replaces its figures. */
+    /**
+     * Adds the post to the incident, joined at {@code now}, or, if it is there already, replaces its figures (keeping
+     * when it joined).
+     */
     void upsertMember(Member m, Instant now) {
         PostFacts p = m.post();
         db.insertInto(INCIDENT_POST)
@@ -173,24 +211,68 @@ class IncidentRepository {
                 .execute();
     }
 
-    /** Sets first and last seen from the incident's posts. */
-    void refreshSeen(UUID incidentId) {
+    /**
+     * Widens the incident's first and last seen to take in a post published at {@code publishedAt}, in O(1): enough for
+     * the window of later posts of the same transaction; {@link #refreshSeen} sets them exactly once they are recorded.
+     */
+    void widenSeen(UUID incidentId, Instant publishedAt) {
         db.update(INCIDENT)
-                .set(INCIDENT.FIRST_SEEN_AT, DSL.select(DSL.min(INCIDENT_POST.PUBLISHED_AT)).from(INCIDENT_POST)
-                        .where(INCIDENT_POST.INCIDENT_ID.eq(incidentId)))
-                .set(INCIDENT.LAST_SEEN_AT, DSL.select(DSL.max(INCIDENT_POST.PUBLISHED_AT)).from(INCIDENT_POST)
-                        .where(INCIDENT_POST.INCIDENT_ID.eq(incidentId)))
+                .set(INCIDENT.FIRST_SEEN_AT, DSL.least(INCIDENT.FIRST_SEEN_AT, DSL.val(utc(publishedAt))))
+                .set(INCIDENT.LAST_SEEN_AT, DSL.greatest(INCIDENT.LAST_SEEN_AT, DSL.val(utc(publishedAt))))
                 .where(INCIDENT.ID.eq(incidentId))
                 .execute();
     }
 
+    /**
+     * Sets first and last seen of these incidents from their posts (a post submitted again may have moved in time), in
+     * one statement.
+     *
+     * @return the first seen of each incident that has posts
+     */
+    Map<UUID, Instant> refreshSeen(Collection<UUID> incidentIds) {
+        Map<UUID, Instant> firstSeen = new HashMap<>();
+        if (incidentIds.isEmpty()) {
+            return firstSeen;
+        }
+        var p = INCIDENT_POST;
+        Field<OffsetDateTime> first = DSL.min(p.PUBLISHED_AT).as("first_published_at");
+        Field<OffsetDateTime> last = DSL.max(p.PUBLISHED_AT).as("last_published_at");
+        Table<?> seen = DSL.select(p.INCIDENT_ID, first, last).from(p)
+                .where(p.INCIDENT_ID.in(incidentIds))
+                .groupBy(p.INCIDENT_ID)
+                .asTable("seen");
+        db.update(INCIDENT)
+                .set(INCIDENT.FIRST_SEEN_AT, seen.field(first))
+                .set(INCIDENT.LAST_SEEN_AT, seen.field(last))
+                .from(seen)
+                .where(INCIDENT.ID.eq(seen.field(p.INCIDENT_ID)))
+                .returning(INCIDENT.ID, INCIDENT.FIRST_SEEN_AT)
+                .fetch()
+                .forEach(r -> firstSeen.put(r.getId(), r.getFirstSeenAt().toInstant()));
+        return firstSeen;
+    }
+
     /** Every incident holding the post with its unit, in the order it joined them. */
     List<Membership> incidentsOf(UUID postId) {
-        return db.select(INCIDENT_POST.INCIDENT_ID, INCIDENT.UNIT_ID).from(INCIDENT_POST)
+        return incidentsOf(List.of(postId)).getOrDefault(postId, List.of());
+    }
+
+    /**
+     * Per post, every incident holding it with its unit, in the order it joined them, in one statement; posts in no
+     * incident are left out.
+     */
+    Map<UUID, List<Membership>> incidentsOf(Collection<UUID> postIds) {
+        Map<UUID, List<Membership>> result = new HashMap<>();
+        if (postIds.isEmpty()) {
+            return result;
+        }
+        db.select(INCIDENT_POST.POST_ID, INCIDENT_POST.INCIDENT_ID, INCIDENT.UNIT_ID).from(INCIDENT_POST)
                 .join(INCIDENT).on(INCIDENT.ID.eq(INCIDENT_POST.INCIDENT_ID))
-                .where(INCIDENT_POST.POST_ID.eq(postId))
-                .orderBy(INCIDENT_POST.JOINED_AT, INCIDENT_POST.INCIDENT_ID)
-                .fetch(r -> new Membership(r.value1(), r.value2()));
+                .where(INCIDENT_POST.POST_ID.in(Set.copyOf(postIds)))
+                .orderBy(INCIDENT_POST.POST_ID, INCIDENT_POST.JOINED_AT, INCIDENT_POST.INCIDENT_ID)
+                .forEach(r -> result.computeIfAbsent(r.value1(), k -> new ArrayList<>())
+                        .add(new Membership(r.value2(), r.value3())));
+        return result;
     }
 
     /** Those of {@code ids} that are incidents of these units. */
@@ -282,7 +364,7 @@ class IncidentRepository {
                 .groupBy(p.INCIDENT_ID, word)
                 .orderBy(p.INCIDENT_ID, count.desc(), word)
                 .forEach(r -> {
-                    List<NegativeShare.WordCount> list = words.computeIfAbsent(r.value1(), k -> new java.util.ArrayList<>());
+                    List<NegativeShare.WordCount> list = words.computeIfAbsent(r.value1(), k -> new ArrayList<>());
                     if (list.size() < NegativeShare.TOP_WORDS) {
                         list.add(new NegativeShare.WordCount(r.value2(), r.value3()));
                     }

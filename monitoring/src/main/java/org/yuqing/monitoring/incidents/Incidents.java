@@ -17,7 +17,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
-import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +33,8 @@ import java.util.UUID;
  * incident change and its event ({@link IncidentDetected} for a new incident,
  * {@link IncidentMetricsChanged} when an existing one's heat changed) commit together through the
  * outbox. Submitting a post again updates its figures in the incidents that hold it, never adding
- * it twice.
+ * it twice. Posts are recorded in chunks ({@link #recordAll}: a bulk's posts in one transaction): the chunk locks all
+ * its topics at once, in id order, and publishes each incident's event once for the whole chunk.
  *
  * <p>Near-duplicates (相似文本): every member post keeps the {@link SimHash} of its folded text. A matched post
  * within {@link SimHash#NEAR_DUPLICATE_DISTANCE} bits of a post already in an open incident of the same topic joins
@@ -72,7 +74,7 @@ public class Incidents {
 
     /**
      * Adds a matched post to an incident of each topic it matched (or updates its figures where it
-     * is already a member) and publishes the resulting events.
+     * is already a member) and publishes the resulting events: {@link #recordAll} of this one post.
      *
      * @param post    the post
      * @param matches the topics it matched now; may be empty
@@ -80,50 +82,130 @@ public class Incidents {
      */
     @Transactional
     public List<Membership> record(PostFacts post, List<MatchedTopic> matches) {
+        return recordAll(List.of(post), List.of(matches)).getFirst();
+    }
+
+    /**
+     * Records a chunk of posts, in order, in the caller's transaction (or a new one): each post joins an incident of
+     * each topic it matched, or updates its figures where it is already a member, exactly as {@link #record} of each in
+     * turn would decide: the topic's incident already holding the post; else the open incident of the topic holding a
+     * near-duplicate of its text; else the topic's open incident within the window; else a new incident. Posts later in
+     * the chunk see the incidents opened and joined by earlier ones (also their first and last seen, widened as each post
+     * joins).
+     *
+     * <p>Locks: every distinct topic of the whole chunk is locked at the start, in topic-id order, in one statement, and
+     * nothing else of the incidents is locked outside those topics. Writers that all lock this way cannot deadlock on
+     * topics, so a chunk may hold any number of matching posts, in any order of topics.
+     *
+     * <p>Events, published through the outbox in the same transaction, once per chunk: an {@link IncidentDetected} for
+     * each incident the chunk opened, with its heat and first seen at the end of the chunk; an
+     * {@link IncidentMetricsChanged} for each existing incident the chunk touched whose heat at the end differs from its
+     * heat before the chunk first touched it (none for an unchanged resubmission). An incident's first and last seen are
+     * set exactly from its posts at the end (a post submitted again may have moved in time).
+     *
+     * <p>Cost: one statement to lock the topics; per post and matched topic one statement choosing the incident, one
+     * writing the membership (plus one opening an incident, or one widening first/last seen when the post lies outside
+     * them); per existing incident touched, its heat before (two statements) once; then, for the whole chunk, one
+     * statement setting first/last seen, the heat after (two statements), one outbox append per event (the outbox's lock
+     * and insert) and one statement reading the memberships. No statement aggregates over an incident's posts per post.
+     *
+     * @param posts   the posts, in the order they were submitted; a post may appear more than once
+     * @param matches the topics each post matched now (same size and order as {@code posts}); a list may be empty
+     * @return per post (same order), every incident holding it with its unit, including those of earlier submissions,
+     *         as at the end of the chunk
+     * @throws IllegalArgumentException when the two lists differ in size
+     */
+    @Transactional
+    public List<List<Membership>> recordAll(List<PostFacts> posts, List<List<MatchedTopic>> matches) {
+        if (posts.size() != matches.size()) {
+            throw new IllegalArgumentException("one list of matches per post: " + posts.size() + " posts, "
+                    + matches.size() + " lists of matches");
+        }
+        if (posts.isEmpty()) {
+            return List.of();
+        }
         Instant now = now();
-        String outlet = mainstream.outletOf(post.site()).orElse(null);
-        String ownKey = statementKey(post);
-        // a text without a letter or digit has no fingerprint worth comparing
-        Long simhash = SimHash.of(post.text()) == 0 ? null : SimHash.of(post.text());
-        List<String> negativeWords = matches.isEmpty() ? List.of() : lexicon.hits(post.title(), post.text());
-        // topics are locked one at a time in id order, so concurrent posts cannot deadlock
-        List<MatchedTopic> ordered = matches.stream().distinct().sorted(Comparator.comparing(MatchedTopic::topicId)).toList();
-        for (MatchedTopic match : ordered) {
-            Optional<String> unit = repository.lockTopic(match.topicId());
-            if (unit.isEmpty()) {
+        Instant since = now.minus(DAY);
+        Set<UUID> topicIds = new HashSet<>();
+        matches.forEach(m -> m.forEach(match -> topicIds.add(match.topicId())));
+        // all topics of the chunk, up front and in id order: no writer holds one while waiting for a lower one
+        Map<UUID, String> units = repository.lockTopics(topicIds);
+        Map<UUID, Touched> touched = new LinkedHashMap<>();
+        Instant joinedAt = null;
+        for (int i = 0; i < posts.size(); i++) {
+            PostFacts post = posts.get(i);
+            List<UUID> ordered = matches.get(i).stream().map(MatchedTopic::topicId).distinct()
+                    .filter(units::containsKey).sorted().toList();
+            if (ordered.isEmpty()) {
                 continue;
             }
-            Optional<IncidentRecord> joining = repository.incidentHolding(match.topicId(), post.postId());
-            if (joining.isEmpty()) {
+            // strictly increasing within the chunk, so "earliest joined" keeps meaning the order of submission
+            Instant clockNow = now();
+            joinedAt = joinedAt == null || clockNow.isAfter(joinedAt) ? clockNow : joinedAt.plus(1, ChronoUnit.MICROS);
+            String outlet = mainstream.outletOf(post.site()).orElse(null);
+            String ownKey = statementKey(post);
+            long fingerprint = SimHash.of(post.text());
+            // a text without a letter or digit has no fingerprint worth comparing
+            Long simhash = fingerprint == 0 ? null : fingerprint;
+            List<String> negativeWords = lexicon.hits(post.title(), post.text());
+            for (UUID topicId : ordered) {
                 // the same statement again joins its incident whenever it reappears; otherwise the time window decides
-                joining = Optional.ofNullable(simhash)
-                        .flatMap(h -> repository.nearDuplicateInTopic(match.topicId(), post.postId(), h))
-                        .flatMap(d -> repository.find(d.incidentId()))
-                        .or(() -> repository.openIncidentNear(match.topicId(), post.publishedAt(), window));
-            }
-            if (joining.isPresent()) {
-                IncidentRecord incident = joining.get();
-                IncidentMetrics before = metrics(incident.getId(), now);
-                Optional<String> sameStatement = Optional.ofNullable(simhash)
-                        .flatMap(h -> repository.nearDuplicateInIncident(incident.getId(), post.postId(), h));
-                repository.upsertMember(new IncidentRepository.Member(incident.getId(), post, outlet,
-                        sameStatement.orElse(ownKey), simhash, sameStatement.isPresent(), negativeWords), now);
-                repository.refreshSeen(incident.getId());
-                IncidentMetrics after = metrics(incident.getId(), now);
-                if (!after.equals(before)) {
-                    outbox.publish(new IncidentMetricsChanged(UUID.randomUUID(), now, incident.getId(),
-                            incident.getUnitId(), after));
+                Optional<IncidentRepository.Joining> joining = repository.joining(topicId, post.postId(), simhash,
+                        post.publishedAt(), window);
+                if (joining.isPresent()) {
+                    IncidentRecord incident = joining.get().incident();
+                    UUID id = incident.getId();
+                    // the heat before the chunk changes it: computed once, before its first change
+                    touched.computeIfAbsent(id, k -> Touched.existing(incident.getUnitId(), metrics(id, since)));
+                    String sameStatement = joining.get().sameStatement();
+                    repository.upsertMember(new IncidentRepository.Member(id, post, outlet,
+                            sameStatement != null ? sameStatement : ownKey, simhash, sameStatement != null,
+                            negativeWords), joinedAt);
+                    if (post.publishedAt().isBefore(incident.getFirstSeenAt().toInstant())
+                            || post.publishedAt().isAfter(incident.getLastSeenAt().toInstant())) {
+                        repository.widenSeen(id, post.publishedAt());
+                    }
+                } else {
+                    UUID id = UUID.randomUUID();
+                    String title = title(post);
+                    String unit = units.get(topicId);
+                    repository.insertIncident(id, topicId, unit, title, post.publishedAt(), joinedAt);
+                    repository.upsertMember(new IncidentRepository.Member(id, post, outlet, ownKey, simhash, false,
+                            negativeWords), joinedAt);
+                    touched.put(id, Touched.opened(topicId, unit, title));
                 }
-            } else {
-                UUID id = UUID.randomUUID();
-                String title = title(post);
-                repository.insertIncident(id, match.topicId(), unit.get(), title, post.publishedAt(), now);
-                repository.upsertMember(new IncidentRepository.Member(id, post, outlet, ownKey, simhash, false, negativeWords), now);
-                outbox.publish(new IncidentDetected(UUID.randomUUID(), now, id, match.topicId(), unit.get(), title,
-                        post.publishedAt(), metrics(id, now)));
             }
         }
-        return repository.incidentsOf(post.postId());
+        if (!touched.isEmpty()) {
+            Map<UUID, Instant> firstSeen = repository.refreshSeen(touched.keySet());
+            Map<UUID, IncidentMetrics> after = repository.metrics(touched.keySet(), since);
+            touched.forEach((id, t) -> {
+                IncidentMetrics metrics = after.get(id);
+                if (t.opened()) {
+                    outbox.publish(new IncidentDetected(UUID.randomUUID(), now, id, t.topicId(), t.unitId(), t.title(),
+                            firstSeen.get(id), metrics));
+                } else if (!metrics.equals(t.before())) {
+                    outbox.publish(new IncidentMetricsChanged(UUID.randomUUID(), now, id, t.unitId(), metrics));
+                }
+            });
+        }
+        Map<UUID, List<Membership>> memberships = repository.incidentsOf(posts.stream().map(PostFacts::postId).toList());
+        return posts.stream().map(p -> memberships.getOrDefault(p.postId(), List.of())).toList();
+    }
+
+    /**
+     * An incident a chunk touched: one it opened (with what its {@link IncidentDetected} names), or an existing one with
+     * its heat before the chunk changed it.
+     */
+    private record Touched(boolean opened, UUID topicId, String unitId, String title, IncidentMetrics before) {
+
+        static Touched opened(UUID topicId, String unitId, String title) {
+            return new Touched(true, topicId, unitId, title, null);
+        }
+
+        static Touched existing(String unitId, IncidentMetrics before) {
+            return new Touched(false, null, unitId, null, before);
+        }
     }
 
     /**
@@ -146,7 +228,7 @@ public class Incidents {
         IncidentRecord r = repository.find(id).orElseThrow(() -> new NotFoundException("incident", id.toString()));
         caller.requireSees(r.getUnitId(), "incident " + id);
         Instant now = now();
-        return view(r, metrics(r.getId(), now), repository.duplicates(List.of(id)).getOrDefault(id, 0),
+        return view(r, metrics(r.getId(), now.minus(DAY)), repository.duplicates(List.of(id)).getOrDefault(id, 0),
                 repository.negativeShares(List.of(id), now.minus(DAY)).get(id));
     }
 
@@ -183,8 +265,8 @@ public class Incidents {
                 negative.get(r.getId()))).toList();
     }
 
-    private IncidentMetrics metrics(UUID incidentId, Instant now) {
-        return repository.metrics(List.of(incidentId), now.minus(DAY)).get(incidentId);
+    private IncidentMetrics metrics(UUID incidentId, Instant since) {
+        return repository.metrics(List.of(incidentId), since).get(incidentId);
     }
 
     private static IncidentView view(IncidentRecord r, IncidentMetrics metrics, int duplicates, NegativeShare negative) {

@@ -32,9 +32,11 @@ import java.util.stream.Collectors;
  * Takes in many posts at once from NDJSON (one post JSON per line, UTF-8, the shape of the single-post
  * API): each line is read and validated on its own, so a bad line never costs the good ones; the valid
  * lines are recorded and queued for Elasticsearch in PostgreSQL (snapshots, incidents and their events, the durable
- * {@link PostIndexer} queue) in transactions of up to {@value #CHUNK} posts that match no topic, a matching post in a
- * transaction of its own, then go to Elasticsearch in bulk requests. Each transaction takes a few statements for all its
- * posts (one lock statement, one history lookup, one batch of snapshots, one multi-row queue upsert), and the posts
+ * {@link PostIndexer} queue) in transactions of up to {@value #CHUNK} posts, whether they match topics or not, then go
+ * to Elasticsearch in bulk requests. Each transaction takes a few statements for all its posts (one lock statement for
+ * the posts and one for all the topics they match, in id order, so concurrent bulks cannot deadlock; one history
+ * lookup, one batch of snapshots, one multi-row queue upsert; each incident's event once per transaction, see
+ * {@link org.yuqing.monitoring.incidents.Incidents#recordAll}) plus a few per matching post, and the posts
  * are searchable at Elasticsearch's next refresh rather than when the answer comes (unless the request waits for it):
  * a bulk's cost is then close to that of Elasticsearch's own {@code _bulk}. Blank lines are skipped. When Elasticsearch is
  * unavailable the accepted posts stay queued and are stored once it is back ({@link BulkReceipt#searchable()} false);
@@ -47,7 +49,10 @@ class BulkIngest {
     /** Problem type of a bulk body with more lines than allowed. */
     static final URI TOO_MANY_LINES = URI.create("urn:yuqing:problem:too-many-lines");
 
-    /** Valid lines recorded per transaction: fewer commits, while a transaction and its locks stay short. */
+    /**
+     * Valid lines recorded per transaction, matching topics or not: fewer commits and fewer events (one per incident and
+     * chunk), while a transaction and its locks stay short.
+     */
     static final int CHUNK = 200;
 
     private static final System.Logger LOG = System.getLogger(BulkIngest.class.getName());
@@ -162,18 +167,10 @@ class BulkIngest {
         Map<UUID, PostDocument> documents = new LinkedHashMap<>();
         Set<UUID> submittedBefore = new HashSet<>();
         List<PostIngest.Recorded> recorded = new ArrayList<>(prepared.size());
-        int from = 0;
-        while (from < prepared.size()) {
-            // a matching post locks its topics in id order in a transaction of its own; several in one
-            // transaction could lock in crossing orders and deadlock with a concurrent bulk
-            int to = from + 1;
-            if (prepared.get(from).matches().isEmpty()) {
-                while (to < prepared.size() && to - from < CHUNK && prepared.get(to).matches().isEmpty()) {
-                    to++;
-                }
-            }
-            recorded.addAll(ingest.recordAll(prepared.subList(from, to)));
-            from = to;
+        // matching posts or not: a chunk locks all its topics up front in id order, so chunks of concurrent bulks
+        // cannot deadlock however their posts' topics cross
+        for (int from = 0; from < prepared.size(); from += CHUNK) {
+            recorded.addAll(ingest.recordAll(prepared.subList(from, Math.min(from + CHUNK, prepared.size()))));
         }
         for (int i = 0; i < recorded.size(); i++) {
             PostDocument document = recorded.get(i).document();

@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -158,8 +159,8 @@ public class PostIngest {
 
     /**
      * Records the prepared posts like {@link #record}, in order, all in one transaction and with a few statements for
-     * all of them rather than several per post (for bulks). Call it with at most one post that matches a topic: the
-     * incidents lock their topics, and topics locked across several posts could deadlock with a concurrent bulk.
+     * all of them rather than several per post (for bulks), matching posts or not: the incidents lock all the topics of
+     * the chunk up front in id order ({@link Incidents#recordAll}), so concurrent chunks cannot deadlock on them.
      */
     List<Recorded> recordAll(List<Prepared> posts) {
         return transaction.execute(status -> recordNow(posts));
@@ -193,6 +194,28 @@ public class PostIngest {
         // under the locks: a post without history was never recorded, so it is in no incident and in no index yet
         Set<UUID> before = history.submittedBefore(ids);
         history.appendAllIfChanged(figures);
+        // the incidents of the whole chunk in one go (they lock all its topics up front, in id order); a post matching
+        // nothing now and never recorded before has no incident to look up
+        List<Integer> inIncidents = new ArrayList<>(n);
+        List<PostFacts> facts = new ArrayList<>(n);
+        List<List<MatchedTopic>> factMatches = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Valid post = posts.get(i).post();
+            if (!posts.get(i).matches().isEmpty() || before.contains(ids.get(i))) {
+                inIncidents.add(i);
+                facts.add(new PostFacts(ids.get(i), post.site(), post.title(), post.text(), post.publishedAt(),
+                        post.metrics().reads(), post.metrics().comments(), post.metrics().reposts(),
+                        post.metrics().likes()));
+                factMatches.add(posts.get(i).matches());
+            }
+        }
+        List<List<Membership>> membershipsOfChunk = new ArrayList<>(Collections.nCopies(n, List.<Membership>of()));
+        if (!facts.isEmpty()) {
+            List<List<Membership>> found = incidents.recordAll(facts, factMatches);
+            for (int k = 0; k < inIncidents.size(); k++) {
+                membershipsOfChunk.set(inIncidents.get(k), found.get(k));
+            }
+        }
         List<Recorded> recorded = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             Prepared prepared = posts.get(i);
@@ -202,11 +225,7 @@ public class PostIngest {
             UUID id = ids.get(i);
             Instant now = figures.get(i).at();
             boolean submittedBefore = before.contains(id);
-            // a post matching nothing now and never recorded before has no incident to look up
-            List<Membership> memberships = matches.isEmpty() && !submittedBefore ? List.of()
-                    : incidents.record(new PostFacts(id, post.site(), post.title(), post.text(), post.publishedAt(),
-                            post.metrics().reads(), post.metrics().comments(), post.metrics().reposts(),
-                            post.metrics().likes()), matches);
+            List<Membership> memberships = membershipsOfChunk.get(i);
             List<UUID> topicIds = matches.stream().map(MatchedTopic::topicId).toList();
             List<UUID> incidentIds = memberships.stream().map(Membership::incidentId).toList();
             // the incidents keep every unit an earlier submission matched, so a post never drops out of a unit's view
