@@ -4,14 +4,10 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.SelectField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Repository;
 import org.yuqing.domain.IncidentMetrics;
-import org.yuqing.monitoring.db.tables.Incident;
-import org.yuqing.monitoring.db.tables.IncidentPost;
 import org.yuqing.monitoring.db.tables.records.IncidentRecord;
 
 import java.math.BigDecimal;
@@ -91,55 +87,45 @@ class IncidentRepository {
      * @return empty when the post opens a new incident
      */
     Optional<Joining> joining(UUID topicId, UUID postId, Long simhash, Instant publishedAt, Duration window) {
-        Incident held = INCIDENT.as("held");
-        IncidentPost heldPost = INCIDENT_POST.as("held_post");
-        Field<UUID> holding = DSL.field(DSL.select(held.ID).from(held)
-                .join(heldPost).on(heldPost.INCIDENT_ID.eq(held.ID))
-                .where(held.TOPIC_ID.eq(topicId).and(heldPost.POST_ID.eq(postId)))
-                .limit(1));
-        Incident open = INCIDENT.as("open_incident");
-        Field<UUID> near = DSL.field(DSL.select(open.ID).from(open)
-                .where(open.TOPIC_ID.eq(topicId))
-                .and(open.STATE.eq(IncidentState.OPEN.name()))
-                .and(open.LAST_SEEN_AT.ge(utc(publishedAt.minus(window))))
-                .and(open.FIRST_SEEN_AT.le(utc(publishedAt.plus(window))))
-                .orderBy(open.LAST_SEEN_AT.desc())
-                .limit(1));
-        Field<UUID> chosen;
-        Field<String> sameStatement;
-        if (simhash == null) {
-            chosen = DSL.coalesce(holding, near);
-            sameStatement = DSL.inline((String) null, SQLDataType.VARCHAR);
-        } else {
-            Incident similarIncident = INCIDENT.as("similar_incident");
-            IncidentPost similar = INCIDENT_POST.as("similar_post");
-            Field<UUID> duplicate = DSL.field(DSL.select(similar.INCIDENT_ID).from(similar)
-                    .join(similarIncident).on(similarIncident.ID.eq(similar.INCIDENT_ID))
-                    .where(similarIncident.TOPIC_ID.eq(topicId))
-                    .and(similarIncident.STATE.eq(IncidentState.OPEN.name()))
-                    .and(similar.POST_ID.ne(postId))
-                    .and(near(similar, simhash))
-                    .orderBy(similarIncident.LAST_SEEN_AT.desc(), similar.JOINED_AT, similar.POST_ID)
-                    .limit(1));
-            chosen = DSL.coalesce(holding, duplicate, near);
-            IncidentPost member = INCIDENT_POST.as("member");
-            sameStatement = DSL.field(DSL.select(member.STATEMENT_KEY).from(member)
-                    .where(member.INCIDENT_ID.eq(INCIDENT.ID))
-                    .and(member.POST_ID.ne(postId))
-                    .and(near(member, simhash))
-                    .orderBy(member.JOINED_AT, member.POST_ID)
-                    .limit(1));
-        }
-        List<SelectField<?>> fields = new ArrayList<>(List.of(INCIDENT.fields()));
-        fields.add(sameStatement);
-        return db.select(fields).from(INCIDENT).where(INCIDENT.ID.eq(chosen))
-                .fetchOptional(r -> new Joining(r.into(INCIDENT), r.get(sameStatement)));
+        // plain SQL, not the DSL: this runs for every matching post, and rendering the DSL cost more than the query
+        Object[] parameters = simhash == null
+                ? new Object[]{DSL.val(topicId), DSL.val(postId), DSL.val(utc(publishedAt.minus(window))),
+                               DSL.val(utc(publishedAt.plus(window)))}
+                : new Object[]{DSL.val(topicId), DSL.val(postId), DSL.val(utc(publishedAt.minus(window))),
+                               DSL.val(utc(publishedAt.plus(window))), DSL.val(simhash)};
+        return db.resultQuery(simhash == null ? JOINING_WITHOUT_FINGERPRINT : JOINING, parameters)
+                .fetchOptional(r -> new Joining(r.into(INCIDENT), r.get("same_statement", String.class)));
     }
 
-    private static Condition near(IncidentPost p, long simhash) {
-        return p.SIMHASH.isNotNull().and(DSL.condition("bit_count(({0} # {1})::bit(64)) <= {2}",
-                p.SIMHASH, DSL.val(simhash, p.SIMHASH), DSL.inline(SimHash.NEAR_DUPLICATE_DISTANCE)));
-    }
+    /** Parameters: topic, post, earliest last seen, latest first seen, SimHash; see {@link #joining}. */
+    private static final String JOINING = """
+            select i.*, (select m.statement_key from monitoring.incident_post m
+                         where m.incident_id = i.id and m.post_id <> {1} and m.simhash is not null
+                           and bit_count((m.simhash # {4})::bit(64)) <= %1$d
+                         order by m.joined_at, m.post_id limit 1) as same_statement
+            from monitoring.incident i
+            where i.id = coalesce(
+                (select h.id from monitoring.incident h join monitoring.incident_post hp on hp.incident_id = h.id
+                 where h.topic_id = {0} and hp.post_id = {1} limit 1),
+                (select sp.incident_id from monitoring.incident_post sp
+                 join monitoring.incident si on si.id = sp.incident_id
+                 where si.topic_id = {0} and si.state = 'OPEN' and sp.post_id <> {1} and sp.simhash is not null
+                   and bit_count((sp.simhash # {4})::bit(64)) <= %1$d
+                 order by si.last_seen_at desc, sp.joined_at, sp.post_id limit 1),
+                (select o.id from monitoring.incident o
+                 where o.topic_id = {0} and o.state = 'OPEN' and o.last_seen_at >= {2} and o.first_seen_at <= {3}
+                 order by o.last_seen_at desc limit 1))""".formatted(SimHash.NEAR_DUPLICATE_DISTANCE);
+
+    /** {@link #JOINING} for a post without a fingerprint: no near-duplicates and no SimHash parameter. */
+    private static final String JOINING_WITHOUT_FINGERPRINT = """
+            select i.*, cast(null as text) as same_statement
+            from monitoring.incident i
+            where i.id = coalesce(
+                (select h.id from monitoring.incident h join monitoring.incident_post hp on hp.incident_id = h.id
+                 where h.topic_id = {0} and hp.post_id = {1} limit 1),
+                (select o.id from monitoring.incident o
+                 where o.topic_id = {0} and o.state = 'OPEN' and o.last_seen_at >= {2} and o.first_seen_at <= {3}
+                 order by o.last_seen_at desc limit 1))""";
 
     /** Per incident, how many of its posts joined as near-duplicates of an earlier member. */
     Map<UUID, Integer> duplicates(Collection<UUID> incidentIds) {
@@ -176,39 +162,23 @@ class IncidentRepository {
      */
     void upsertMember(Member m, Instant now) {
         PostFacts p = m.post();
-        db.insertInto(INCIDENT_POST)
-                .set(INCIDENT_POST.INCIDENT_ID, m.incidentId())
-                .set(INCIDENT_POST.POST_ID, p.postId())
-                .set(INCIDENT_POST.SITE, p.site())
-                .set(INCIDENT_POST.MAINSTREAM_OUTLET, m.mainstreamOutlet())
-                .set(INCIDENT_POST.MAINSTREAM, m.mainstreamOutlet() != null)
-                .set(INCIDENT_POST.STATEMENT_KEY, m.statementKey())
-                .set(INCIDENT_POST.READS, p.reads())
-                .set(INCIDENT_POST.COMMENTS, p.comments())
-                .set(INCIDENT_POST.REPOSTS, p.reposts())
-                .set(INCIDENT_POST.LIKES, p.likes())
-                .set(INCIDENT_POST.PUBLISHED_AT, utc(p.publishedAt()))
-                .set(INCIDENT_POST.SIMHASH, m.simhash())
-                .set(INCIDENT_POST.NEAR_DUPLICATE, m.nearDuplicate())
-                .set(INCIDENT_POST.NEGATIVE_WORDS, m.negativeWords().toArray(String[]::new))
-                .set(INCIDENT_POST.JOINED_AT, utc(now))
-                .set(INCIDENT_POST.UPDATED_AT, utc(now))
-                .onConflict(INCIDENT_POST.INCIDENT_ID, INCIDENT_POST.POST_ID)
-                .doUpdate()
-                .set(INCIDENT_POST.SITE, p.site())
-                .set(INCIDENT_POST.MAINSTREAM_OUTLET, m.mainstreamOutlet())
-                .set(INCIDENT_POST.MAINSTREAM, m.mainstreamOutlet() != null)
-                .set(INCIDENT_POST.STATEMENT_KEY, m.statementKey())
-                .set(INCIDENT_POST.READS, p.reads())
-                .set(INCIDENT_POST.COMMENTS, p.comments())
-                .set(INCIDENT_POST.REPOSTS, p.reposts())
-                .set(INCIDENT_POST.LIKES, p.likes())
-                .set(INCIDENT_POST.PUBLISHED_AT, utc(p.publishedAt()))
-                .set(INCIDENT_POST.SIMHASH, m.simhash())
-                .set(INCIDENT_POST.NEAR_DUPLICATE, m.nearDuplicate())
-                .set(INCIDENT_POST.NEGATIVE_WORDS, m.negativeWords().toArray(String[]::new))
-                .set(INCIDENT_POST.UPDATED_AT, utc(now))
-                .execute();
+        // plain SQL, not the DSL: this runs for every matching post, and rendering the DSL cost more than the statement
+        db.execute("""
+                insert into monitoring.incident_post (incident_id, post_id, site, mainstream_outlet, mainstream,
+                    statement_key, reads, comments, reposts, likes, published_at, simhash, near_duplicate,
+                    negative_words, joined_at, updated_at)
+                values ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9}, {10}, {11}, {12}, {13}, {14}, {14})
+                on conflict (incident_id, post_id) do update set site = excluded.site,
+                    mainstream_outlet = excluded.mainstream_outlet, mainstream = excluded.mainstream,
+                    statement_key = excluded.statement_key, reads = excluded.reads, comments = excluded.comments,
+                    reposts = excluded.reposts, likes = excluded.likes, published_at = excluded.published_at,
+                    simhash = excluded.simhash, near_duplicate = excluded.near_duplicate,
+                    negative_words = excluded.negative_words, updated_at = excluded.updated_at""",
+                DSL.val(m.incidentId()), DSL.val(p.postId()), DSL.val(p.site()),
+                DSL.val(m.mainstreamOutlet(), String.class), DSL.val(m.mainstreamOutlet() != null),
+                DSL.val(m.statementKey()), DSL.val(p.reads()), DSL.val(p.comments()), DSL.val(p.reposts()),
+                DSL.val(p.likes()), DSL.val(utc(p.publishedAt())), DSL.val(m.simhash(), Long.class),
+                DSL.val(m.nearDuplicate()), DSL.val(m.negativeWords().toArray(String[]::new)), DSL.val(utc(now)));
     }
 
     /**

@@ -8,13 +8,13 @@ import org.yuqing.monitoring.search.PostDocument;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import static org.yuqing.monitoring.db.Tables.POST_INDEX_QUEUE;
@@ -26,6 +26,11 @@ import static org.yuqing.monitoring.db.Tables.POST_INDEX_QUEUE;
  */
 @Repository
 class IndexQueue {
+
+    /** PostgreSQL's order of uuids: bytewise, unsigned (Java's {@link UUID#compareTo} compares signed halves). */
+    static final Comparator<UUID> IN_DATABASE_ORDER = Comparator
+            .comparing(UUID::getMostSignificantBits, Long::compareUnsigned)
+            .thenComparing(UUID::getLeastSignificantBits, Long::compareUnsigned);
 
     private final DSLContext db;
     private final JsonMapper json;
@@ -57,19 +62,19 @@ class IndexQueue {
         if (documents.isEmpty()) {
             return;
         }
-        Map<UUID, PostDocument> latest = new LinkedHashMap<>();
+        // rows in PostgreSQL's uuid order, the order lock() takes them in: a flush and a recording never wait on
+        // each other's rows crosswise
+        Map<UUID, PostDocument> latest = new TreeMap<>(IN_DATABASE_ORDER);
         documents.forEach(d -> latest.put(d.id(), d));
-        var insert = db.insertInto(POST_INDEX_QUEUE, POST_INDEX_QUEUE.POST_ID, POST_INDEX_QUEUE.DOCUMENT,
-                POST_INDEX_QUEUE.QUEUED_AT);
-        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
-        for (PostDocument document : latest.values()) {
-            insert = insert.values(document.id(), JSONB.valueOf(json.writeValueAsString(document)), at);
-        }
-        insert.onConflict(POST_INDEX_QUEUE.POST_ID)
-                .doUpdate()
-                .set(POST_INDEX_QUEUE.DOCUMENT, DSL.excluded(POST_INDEX_QUEUE.DOCUMENT))
-                .set(POST_INDEX_QUEUE.QUEUED_AT, DSL.excluded(POST_INDEX_QUEUE.QUEUED_AT))
-                .execute();
+        db.execute("""
+                insert into monitoring.post_index_queue (post_id, document, queued_at)
+                select q.post_id, q.document::jsonb, {2} from unnest({0}::uuid[], {1}::text[]) with ordinality
+                    as q(post_id, document, ord)
+                order by q.ord
+                on conflict (post_id) do update set document = excluded.document, queued_at = excluded.queued_at""",
+                DSL.val(latest.keySet().toArray(UUID[]::new)),
+                DSL.val(latest.values().stream().map(json::writeValueAsString).toArray(String[]::new)),
+                DSL.val(now.atOffset(ZoneOffset.UTC)));
     }
 
     /** The queued documents of these posts, locked until the transaction ends (waiting for another holder). */

@@ -11,6 +11,7 @@ import org.yuqing.monitoring.search.PostDocument;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -97,16 +98,48 @@ class PostHistoryRepository {
     }
 
     /**
-     * Like {@link #appendIfChanged} for each, in order (a post twice is compared with its figures just appended), in
-     * one round trip; call after {@link #lockAll}.
+     * Like {@link #appendIfChanged} for each, in order (a post twice is compared with its figures just before), in
+     * one statement whatever the number of posts; call after {@link #lockAll}.
      */
     void appendAllIfChanged(List<Figures> figures) {
         if (figures.size() == 1) {
             Figures f = figures.getFirst();
             appendIfChanged(f.postId(), f.at(), f.metrics());
-        } else if (!figures.isEmpty()) {
-            db.batch(figures.stream().map(f -> appendQuery(f.postId(), f.at(), f.metrics())).toList()).execute();
+            return;
         }
+        // a post's first figures here are compared with its latest snapshot in the database, its later ones with the
+        // figures before them in this list (the statement does not see the rows it inserts itself)
+        Map<UUID, PostDocument.Metrics> previous = new HashMap<>();
+        List<Figures> rows = new ArrayList<>(figures.size());
+        List<Boolean> compare = new ArrayList<>(figures.size());
+        for (Figures f : figures) {
+            PostDocument.Metrics before = previous.put(f.postId(), f.metrics());
+            if (before == null || !before.equals(f.metrics())) {
+                rows.add(f);
+                compare.add(before == null);
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        db.execute("""
+                insert into monitoring.post_snapshot (post_id, at, reads, comments, reposts, likes)
+                select f.post_id, f.at, f.reads, f.comments, f.reposts, f.likes
+                from unnest({0}::uuid[], {1}::timestamptz[], {2}::bigint[], {3}::bigint[], {4}::bigint[], {5}::bigint[],
+                            {6}::boolean[]) with ordinality as f(post_id, at, reads, comments, reposts, likes, compare, ord)
+                where not (f.compare and exists (
+                    select 1 from (select s.reads, s.comments, s.reposts, s.likes from monitoring.post_snapshot s
+                                   where s.post_id = f.post_id order by s.at desc, s.id desc limit 1) latest
+                    where (latest.reads, latest.comments, latest.reposts, latest.likes)
+                        = (f.reads, f.comments, f.reposts, f.likes)))
+                order by f.ord""",
+                DSL.val(rows.stream().map(Figures::postId).toArray(UUID[]::new)),
+                DSL.val(rows.stream().map(f -> utc(f.at())).toArray(OffsetDateTime[]::new)),
+                DSL.val(rows.stream().map(f -> f.metrics().reads()).toArray(Long[]::new)),
+                DSL.val(rows.stream().map(f -> f.metrics().comments()).toArray(Long[]::new)),
+                DSL.val(rows.stream().map(f -> f.metrics().reposts()).toArray(Long[]::new)),
+                DSL.val(rows.stream().map(f -> f.metrics().likes()).toArray(Long[]::new)),
+                DSL.val(compare.toArray(Boolean[]::new)));
     }
 
     /**
