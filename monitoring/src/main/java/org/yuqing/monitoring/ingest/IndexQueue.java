@@ -80,7 +80,7 @@ class IndexQueue {
     /** The queued documents of these posts, locked until the transaction ends (waiting for another holder). */
     List<PostDocument> lock(Collection<UUID> postIds) {
         return db.select(POST_INDEX_QUEUE.DOCUMENT).from(POST_INDEX_QUEUE)
-                .where(POST_INDEX_QUEUE.POST_ID.in(postIds))
+                .where(POST_INDEX_QUEUE.POST_ID.eq(DSL.any(postIds.toArray(UUID[]::new))))
                 .orderBy(POST_INDEX_QUEUE.POST_ID)
                 .forUpdate()
                 .fetch(r -> read(r.value1()));
@@ -97,7 +97,7 @@ class IndexQueue {
 
     /** Removes these posts from the queue (they are in Elasticsearch now). */
     void remove(Collection<UUID> postIds) {
-        db.deleteFrom(POST_INDEX_QUEUE).where(POST_INDEX_QUEUE.POST_ID.in(postIds)).execute();
+        db.deleteFrom(POST_INDEX_QUEUE).where(POST_INDEX_QUEUE.POST_ID.eq(DSL.any(postIds.toArray(UUID[]::new)))).execute();
     }
 
     /** Notes a failed attempt to store these posts. */
