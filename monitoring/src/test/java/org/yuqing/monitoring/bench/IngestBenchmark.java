@@ -32,7 +32,7 @@ import java.util.function.Consumer;
  * one of the topics (so they match and join or open incidents), the rest matching by chance or not at all.
  *
  * <p>System properties: {@code bench.ingestTopics} (300 topics created through the API first),
- * {@code bench.ingestPosts} (10000 per round), {@code bench.ingestRounds} (2 of each), {@code bench.bulkLines}
+ * {@code bench.ingestPosts} (10000 per round), {@code bench.ingestRounds} (3 of each, after a warm-up round of each), {@code bench.bulkLines}
  * (1000 per request), {@code bench.clients} (2 concurrent senders), {@code bench.topicShare} (0.1).
  */
 final class IngestBenchmark {
@@ -45,7 +45,7 @@ final class IngestBenchmark {
     static void run() throws Exception {
         int topicCount = Integer.getInteger("bench.ingestTopics", 300);
         int perRound = Integer.getInteger("bench.ingestPosts", 10_000);
-        int rounds = Integer.getInteger("bench.ingestRounds", 2);
+        int rounds = Integer.getInteger("bench.ingestRounds", 3);
         int lines = Integer.getInteger("bench.bulkLines", 1_000);
         int clients = Integer.getInteger("bench.clients", 2);
         double topicShare = Double.parseDouble(System.getProperty("bench.topicShare", "0.1"));
@@ -63,8 +63,9 @@ final class IngestBenchmark {
 
             SplittableRandom r = new SplittableRandom(17);
             Instant now = Instant.now();
-            // warm-up: the JIT, connection pools, the monthly indices
-            int warm = Math.min(perRound, 2_000);
+            // warm-up, a round of each: the JIT (the first rounds ran well below the later ones), connection pools, the
+            // monthly indices
+            int warm = perRound;
             sendAll(batches(corpus, topics, r, now, warm, lines, topicShare, "warm-" + run), clients,
                     body -> apiBulk(service, body));
             sendAll(rawBatches(batches(corpus, topics, r, now, warm, lines, topicShare, "warmraw-" + run), rawPrefix), clients,
@@ -83,8 +84,10 @@ final class IngestBenchmark {
                 for (int round = 0; round < rounds; round++) {
                     List<List<Map<String, Object>>> posts = batches(corpus, topics, r, now, perRound, lines, topicShare,
                             "r" + round + "-" + length[1] + "-" + run, length[0], length[1]);
+                    // both sides send bodies built before the clock starts
+                    List<String> apiBodies = posts.stream().map(IngestBenchmark::ndjson).toList();
                     List<String> rawBodies = rawBatches(posts, rawPrefix);
-                    api[round] = perRound / sendAll(posts, clients, body -> apiBulk(service, body));
+                    api[round] = perRound / sendAll(apiBodies, clients, body -> apiBulk(service, body));
                     raw[round] = perRound / sendAll(rawBodies, clients, IngestBenchmark::rawBulk);
                     report.note("posts of %s characters, round %d: API %,.0f posts/s, raw _bulk %,.0f posts/s", chars,
                             round + 1, api[round], raw[round]);
@@ -187,12 +190,21 @@ final class IngestBenchmark {
     }
 
     static void apiBulk(BenchStack.Service service, List<Map<String, Object>> batch) {
+        apiBulk(service, ndjson(batch));
+    }
+
+    /** The posts as a bulk body: one post JSON per line. */
+    static String ndjson(List<Map<String, Object>> batch) {
         StringBuilder body = new StringBuilder();
         for (Map<String, Object> post : batch) {
             body.append(BenchStack.JSON.writeValueAsString(post)).append('\n');
         }
+        return body.toString();
+    }
+
+    static void apiBulk(BenchStack.Service service, String body) {
         String answer = BenchStack.send(BenchStack.post(service.resolve("/api/monitoring/posts/bulk"), "application/x-ndjson",
-                body.toString(), BenchStack.ingestToken())).body();
+                body, BenchStack.ingestToken())).body();
         long rejected = BenchStack.JSON.readTree(answer).path("rejected").asLong();
         if (rejected > 0) {
             throw new IllegalStateException("the service rejected " + rejected + " posts: " + answer.substring(0, Math.min(500, answer.length())));
