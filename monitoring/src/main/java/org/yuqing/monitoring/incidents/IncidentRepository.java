@@ -92,12 +92,17 @@ class IncidentRepository {
                 ? new Object[]{DSL.val(topicId), DSL.val(postId), DSL.val(utc(publishedAt.minus(window))),
                                DSL.val(utc(publishedAt.plus(window)))}
                 : new Object[]{DSL.val(topicId), DSL.val(postId), DSL.val(utc(publishedAt.minus(window))),
-                               DSL.val(utc(publishedAt.plus(window))), DSL.val(simhash)};
+                               DSL.val(utc(publishedAt.plus(window))), DSL.val(simhash), DSL.val(band(simhash, 0)),
+                               DSL.val(band(simhash, 1)), DSL.val(band(simhash, 2)), DSL.val(band(simhash, 3))};
         return db.resultQuery(simhash == null ? JOINING_WITHOUT_FINGERPRINT : JOINING, parameters)
                 .fetchOptional(r -> new Joining(r.into(INCIDENT), r.get("same_statement", String.class)));
     }
 
-    /** Parameters: topic, post, earliest last seen, latest first seen, SimHash; see {@link #joining}. */
+    /**
+     * Parameters: topic, post, earliest last seen, latest first seen, SimHash and its four 16-bit quarters; see
+     * {@link #joining}. A near-duplicate shares at least one quarter with the post (V13__simhash_bands.sql), so the
+     * indexed quarters find the candidates and only they are compared bit by bit.
+     */
     private static final String JOINING = """
             select i.*, (select m.statement_key from monitoring.incident_post m
                          where m.incident_id = i.id and m.post_id <> {1} and m.simhash is not null
@@ -110,11 +115,18 @@ class IncidentRepository {
                 (select sp.incident_id from monitoring.incident_post sp
                  join monitoring.incident si on si.id = sp.incident_id
                  where si.topic_id = {0} and si.state = 'OPEN' and sp.post_id <> {1} and sp.simhash is not null
+                   and (sp.simhash_band0 = {5} or sp.simhash_band1 = {6} or sp.simhash_band2 = {7}
+                        or sp.simhash_band3 = {8})
                    and bit_count((sp.simhash # {4})::bit(64)) <= %1$d
                  order by si.last_seen_at desc, sp.joined_at, sp.post_id limit 1),
                 (select o.id from monitoring.incident o
                  where o.topic_id = {0} and o.state = 'OPEN' and o.last_seen_at >= {2} and o.first_seen_at <= {3}
                  order by o.last_seen_at desc limit 1))""".formatted(SimHash.NEAR_DUPLICATE_DISTANCE);
+
+    /** Quarter {@code k} (0 = lowest bits) of a fingerprint, as the generated {@code simhash_band<k>} columns hold it. */
+    static int band(long simhash, int k) {
+        return (int) ((simhash >>> (16 * k)) & 0xFFFF);
+    }
 
     /** {@link #JOINING} for a post without a fingerprint: no near-duplicates and no SimHash parameter. */
     private static final String JOINING_WITHOUT_FINGERPRINT = """
