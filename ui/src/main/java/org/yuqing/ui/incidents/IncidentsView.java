@@ -10,7 +10,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -28,6 +27,7 @@ import org.yuqing.ui.i18n.ConsoleTime;
 import org.yuqing.ui.i18n.ConsoleTranslations;
 import org.yuqing.ui.layout.ConsoleNotifications;
 import org.yuqing.ui.layout.MainLayout;
+import org.yuqing.ui.layout.PostCard;
 
 /**
  * 舆情事件: the incidents of the user's unit scope with their heat (posts, sites, mainstream outlets, reads, comments
@@ -245,34 +245,12 @@ public class IncidentsView extends VerticalLayout implements HasDynamicTitle {
                 ? getTranslation("monitoring.untitled") : post.title();
         Div heading = new Div();
         heading.getStyle().set("font-weight", "600");
-        if (post.url() != null && post.url().matches("(?i)https?://.+")) {
-            Anchor link = new Anchor(post.url(), title, AnchorTarget.BLANK);
-            link.setRouterIgnore(true);
-            link.getElement().setAttribute("rel", "noopener noreferrer");
-            heading.add(link);
-        } else {
-            heading.setText(title);
-        }
-        List<String> meta = new ArrayList<>();
-        if (post.site() != null) {
-            meta.add(post.site());
-        }
-        if (post.mediaType() != null) {
-            meta.add(mediumText(post.mediaType()));
-        }
-        if (post.author() != null) {
-            meta.add(post.author());
-        }
-        if (post.publishedAt() != null) {
-            meta.add(ConsoleTime.format(post.publishedAt()));
-        }
-        if (post.metrics() != null) {
-            meta.add(getTranslation("monitoring.engagement", post.metrics().reads(), post.metrics().comments(),
-                    post.metrics().reposts()));
-        }
-        Span metaLine = new Span(String.join(" · ", meta));
-        metaLine.addClassName("incident-post-meta");
-        metaLine.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "0.875em");
+        PostCard.title(heading, post.url(), title);
+        Span metaLine = PostCard.meta("incident-post-meta", post.site(),
+                post.mediaType() == null ? null : mediumText(post.mediaType()), post.author(),
+                post.publishedAt() == null ? null : ConsoleTime.format(post.publishedAt()),
+                post.metrics() == null ? null : getTranslation("monitoring.engagement", post.metrics().reads(),
+                        post.metrics().comments(), post.metrics().reposts()));
         String text = post.text() == null ? "" : post.text();
         Paragraph preview = new Paragraph(text.length() > PREVIEW ? text.substring(0, PREVIEW) + "…" : text);
         preview.getStyle().set("margin", "0.2em 0");

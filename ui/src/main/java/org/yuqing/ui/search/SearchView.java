@@ -2,7 +2,6 @@ package org.yuqing.ui.search;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,7 +15,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -35,6 +33,7 @@ import org.yuqing.ui.i18n.ConsoleTime;
 import org.yuqing.ui.i18n.ConsoleTranslations;
 import org.yuqing.ui.layout.ConsoleNotifications;
 import org.yuqing.ui.layout.MainLayout;
+import org.yuqing.ui.layout.PostCard;
 
 /**
  * 舆情检索: search over collected posts with filters (time range, mainstream outlets, topic), an order (relevance, time
@@ -370,35 +369,13 @@ public class SearchView extends VerticalLayout implements HasDynamicTitle {
         String title = hit.title() == null || hit.title().isBlank() ? getTranslation("search.untitled") : hit.title();
         H3 heading = new H3();
         heading.getStyle().set("margin", "0.25em 0");
-        if (hit.url() != null && hit.url().matches("(?i)https?://.+")) {
-            Anchor link = new Anchor(hit.url(), title, AnchorTarget.BLANK);
-            link.setRouterIgnore(true);
-            link.getElement().setAttribute("rel", "noopener noreferrer");
-            heading.add(link);
-        } else {
-            heading.setText(title);
-        }
+        PostCard.title(heading, hit.url(), title);
 
-        List<String> meta = new ArrayList<>();
-        if (hit.site() != null) {
-            meta.add(hit.site());
-        }
-        if (hit.mediaType() != null) {
-            meta.add(mediumText(hit.mediaType()));
-        }
-        if (hit.author() != null) {
-            meta.add(hit.author());
-        }
-        if (hit.publishedAt() != null) {
-            meta.add(ConsoleTime.format(hit.publishedAt()));
-        }
-        if (hit.metrics() != null) {
-            meta.add(getTranslation("monitoring.engagement", hit.metrics().reads(), hit.metrics().comments(),
-                    hit.metrics().reposts()));
-        }
-        Span metaLine = new Span(String.join(" · ", meta));
-        metaLine.addClassName("search-hit-meta");
-        metaLine.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "0.875em");
+        Span metaLine = PostCard.meta("search-hit-meta", hit.site(),
+                hit.mediaType() == null ? null : mediumText(hit.mediaType()), hit.author(),
+                hit.publishedAt() == null ? null : ConsoleTime.format(hit.publishedAt()),
+                hit.metrics() == null ? null : getTranslation("monitoring.engagement", hit.metrics().reads(),
+                        hit.metrics().comments(), hit.metrics().reposts()));
         card.add(heading, metaLine);
 
         if (hit.highlights().isEmpty()) {

@@ -10,9 +10,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -24,6 +22,7 @@ import org.yuqing.ui.gateway.GatewayCallException;
 import org.yuqing.ui.i18n.ConsoleTime;
 import org.yuqing.ui.layout.ConsoleNotifications;
 import org.yuqing.ui.layout.MainLayout;
+import org.yuqing.ui.layout.RecordToolbar;
 
 /**
  * 信息源: the feeds of the user's unit scope with their polling status (状态, last success, last error, next try).
@@ -44,29 +43,19 @@ public class SourcesView extends VerticalLayout implements HasDynamicTitle {
         setSizeFull();
 
         status.setId("sources-status");
-        HorizontalLayout toolbar = new HorizontalLayout(new H2(getTranslation("monitoring.sources.heading")), status);
-        toolbar.setWidthFull();
-        toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
-        toolbar.expand(status);
+        HorizontalLayout toolbar = RecordToolbar.headed(getTranslation("monitoring.sources.heading"), status);
         if (editor) {
             Button create = new Button(getTranslation("monitoring.sources.create"), click -> edit(null));
             create.setId("source-create");
             create.addThemeVariants(ButtonVariant.PRIMARY);
-            Button edit = new Button(getTranslation("monitoring.sources.edit"),
-                    click -> grid.getSelectedItems().stream().findFirst().ifPresent(this::edit));
-            edit.setId("source-edit");
-            Button delete = new Button(getTranslation("monitoring.sources.delete"),
-                    click -> grid.getSelectedItems().stream().findFirst().ifPresent(this::confirmDelete));
-            delete.setId("source-delete");
+            Button edit = RecordToolbar.forSelection(grid, "source-edit", getTranslation("monitoring.sources.edit"),
+                    this::edit);
+            Button delete = RecordToolbar.forSelection(grid, "source-delete",
+                    getTranslation("monitoring.sources.delete"), this::confirmDelete);
             delete.addThemeVariants(ButtonVariant.ERROR);
-            Button poll = new Button(getTranslation("monitoring.sources.poll"),
-                    click -> grid.getSelectedItems().stream().findFirst().ifPresent(this::pollNow));
-            poll.setId("source-poll");
+            Button poll = RecordToolbar.forSelection(grid, "source-poll", getTranslation("monitoring.sources.poll"),
+                    this::pollNow);
             poll.setTooltipText(getTranslation("monitoring.sources.poll.help"));
-            List<Button> onSelection = List.of(edit, delete, poll);
-            onSelection.forEach(button -> button.setEnabled(false));
-            grid.addSelectionListener(selection -> onSelection.forEach(
-                    button -> button.setEnabled(selection.getFirstSelectedItem().isPresent())));
             grid.addItemDoubleClickListener(click -> edit(click.getItem()));
             toolbar.add(create, edit, poll, delete);
         }

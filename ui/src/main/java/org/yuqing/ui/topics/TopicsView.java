@@ -9,9 +9,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -23,6 +21,7 @@ import org.yuqing.ui.gateway.GatewayCallException;
 import org.yuqing.ui.i18n.ConsoleTime;
 import org.yuqing.ui.layout.ConsoleNotifications;
 import org.yuqing.ui.layout.MainLayout;
+import org.yuqing.ui.layout.RecordToolbar;
 
 /**
  * 监测主题: the topics of the user's unit scope (name, owning unit, the word groups, last change). Monitors, analysts
@@ -46,29 +45,19 @@ public class TopicsView extends VerticalLayout implements HasDynamicTitle {
         setSizeFull();
 
         status.setId("topics-status");
-        HorizontalLayout toolbar = new HorizontalLayout(new H2(getTranslation("monitoring.topics.heading")), status);
-        toolbar.setWidthFull();
-        toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
-        toolbar.expand(status);
+        HorizontalLayout toolbar = RecordToolbar.headed(getTranslation("monitoring.topics.heading"), status);
         if (editor) {
             Button create = new Button(getTranslation("monitoring.topics.create"), click -> edit(null));
             create.setId("topic-create");
             create.addThemeVariants(ButtonVariant.PRIMARY);
-            Button edit = new Button(getTranslation("monitoring.topics.edit"),
-                    click -> grid.getSelectedItems().stream().findFirst().ifPresent(this::edit));
-            edit.setId("topic-edit");
-            Button delete = new Button(getTranslation("monitoring.topics.delete"),
-                    click -> grid.getSelectedItems().stream().findFirst().ifPresent(this::confirmDelete));
-            delete.setId("topic-delete");
+            Button edit = RecordToolbar.forSelection(grid, "topic-edit", getTranslation("monitoring.topics.edit"),
+                    this::edit);
+            Button delete = RecordToolbar.forSelection(grid, "topic-delete", getTranslation("monitoring.topics.delete"),
+                    this::confirmDelete);
             delete.addThemeVariants(ButtonVariant.ERROR);
-            Button backfill = new Button(getTranslation("monitoring.topics.backfill"),
-                    click -> grid.getSelectedItems().stream().findFirst().ifPresent(this::backfill));
-            backfill.setId("topic-backfill");
+            Button backfill = RecordToolbar.forSelection(grid, "topic-backfill",
+                    getTranslation("monitoring.topics.backfill"), this::backfill);
             backfill.setTooltipText(getTranslation("monitoring.topics.backfill.help"));
-            List<Button> onSelection = List.of(edit, backfill, delete);
-            onSelection.forEach(button -> button.setEnabled(false));
-            grid.addSelectionListener(selection -> onSelection.forEach(
-                    button -> button.setEnabled(selection.getFirstSelectedItem().isPresent())));
             grid.addItemDoubleClickListener(click -> edit(click.getItem()));
             toolbar.add(create, edit, backfill, delete);
         }
