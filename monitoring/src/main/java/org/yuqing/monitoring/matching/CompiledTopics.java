@@ -213,7 +213,9 @@ final class CompiledTopics {
             if (!w.isEmpty()) {
                 List<Use> list = uses.computeIfAbsent(w, k -> new ArrayList<>());
                 Use use = new Use(topic, group, -1);
-                if (!list.contains(use)) {
+                // a group's words are added together, so a word given twice in it is the list's last use: no scan of
+                // the thousands of uses a shared region word has
+                if (list.isEmpty() || !list.getLast().equals(use)) {
                     list.add(use);
                 }
             }
