@@ -1,6 +1,7 @@
 package org.yuqing.events;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.yuqing.domain.events.IntegrationEvent;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,14 +36,43 @@ public final class Outbox {
      * @throws IllegalStateException when no transaction is active
      */
     public void publish(IntegrationEvent event) {
+        requireTransaction();
+        append(List.of(event));
+    }
+
+    /**
+     * Appends the events, in order, when the current transaction commits (just before its commit, still inside it), so
+     * the lock that orders the outbox is held only for the commit rather than for the rest of the transaction: for
+     * transactions that do much after deciding their events. Rolled back, the transaction leaves no event.
+     *
+     * @throws IllegalStateException when no transaction is active
+     */
+    public void publishAtCommit(List<? extends IntegrationEvent> events) {
+        requireTransaction();
+        if (events.isEmpty()) {
+            return;
+        }
+        List<IntegrationEvent> pending = List.copyOf(events);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                append(pending);
+            }
+        });
+    }
+
+    private static void requireTransaction() {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("events are published inside the transaction of their change");
         }
+    }
+
+    private void append(List<IntegrationEvent> events) {
         jdbc.query("select pg_advisory_xact_lock(?)", rs -> null, lockKey);
-        jdbc.update("insert into " + table
+        jdbc.batchUpdate("insert into " + table
                         + " (event_id, event_type, aggregate_id, payload, occurred_at) values (?, ?, ?, ?::jsonb, ?)",
-                event.eventId(), event.type(), event.aggregateId(), json.writeValueAsString(event),
-                Timestamp.from(event.occurredAt()));
+                events.stream().map(event -> new Object[]{event.eventId(), event.type(), event.aggregateId(),
+                        json.writeValueAsString(event), Timestamp.from(event.occurredAt())}).toList());
     }
 
     /** Events after {@code position}, oldest first, at most {@code limit}. */

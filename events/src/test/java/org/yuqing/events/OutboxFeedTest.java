@@ -70,6 +70,25 @@ class OutboxFeedTest {
     }
 
     @Test
+    void events_published_at_commit_exist_in_order_after_the_commit_and_not_after_a_rollback() {
+        tx.executeWithoutResult(s -> {
+            outbox.publishAtCommit(List.of(detected("first"), detected("second")));
+            outbox.publish(detected("published at once"));
+            // not appended yet: they come at the commit, after the one published at once
+            assertThat(outbox.read(0, 10)).hasSize(1);
+        });
+        tx.executeWithoutResult(s -> {
+            outbox.publishAtCommit(List.of(detected("rolled back")));
+            s.setRollbackOnly();
+        });
+
+        assertThat(outbox.read(0, 10)).extracting(e -> json.readTree(e.payload()).path("title").asString())
+                .containsExactly("published at once", "first", "second");
+        assertThatThrownBy(() -> outbox.publishAtCommit(List.of(detected("no transaction"))))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void publishing_outside_a_transaction_is_refused() {
         assertThatThrownBy(() -> outbox.publish(detected("no transaction")))
                 .isInstanceOf(IllegalStateException.class);

@@ -6,11 +6,16 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementSetter;
 import org.springframework.stereotype.Repository;
 import org.yuqing.domain.IncidentMetrics;
 import org.yuqing.monitoring.db.tables.records.IncidentRecord;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -23,6 +28,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.yuqing.monitoring.db.Tables.INCIDENT;
 import static org.yuqing.monitoring.db.Tables.INCIDENT_POST;
@@ -51,9 +58,11 @@ class IncidentRepository {
     private static final Condition NEGATIVE = DSL.condition("cardinality({0}) > 0", INCIDENT_POST.NEGATIVE_WORDS);
 
     private final DSLContext db;
+    private final JdbcTemplate jdbc;
 
-    IncidentRepository(DSLContext db) {
+    IncidentRepository(DSLContext db, JdbcTemplate jdbc) {
         this.db = db;
+        this.jdbc = jdbc;
     }
 
     /**
@@ -87,15 +96,65 @@ class IncidentRepository {
      * @return empty when the post opens a new incident
      */
     Optional<Joining> joining(UUID topicId, UUID postId, Long simhash, Instant publishedAt, Duration window) {
-        // plain SQL, not the DSL: this runs for every matching post, and rendering the DSL cost more than the query
+        // JDBC, not jOOQ: this runs for every matching post, and rendering even jOOQ's plain SQL cost more than the query
         Object[] parameters = simhash == null
-                ? new Object[]{DSL.val(topicId), DSL.val(postId), DSL.val(utc(publishedAt.minus(window))),
-                               DSL.val(utc(publishedAt.plus(window)))}
-                : new Object[]{DSL.val(topicId), DSL.val(postId), DSL.val(utc(publishedAt.minus(window))),
-                               DSL.val(utc(publishedAt.plus(window))), DSL.val(simhash), DSL.val(band(simhash, 0)),
-                               DSL.val(band(simhash, 1)), DSL.val(band(simhash, 2)), DSL.val(band(simhash, 3))};
-        return db.resultQuery(simhash == null ? JOINING_WITHOUT_FINGERPRINT : JOINING, parameters)
-                .fetchOptional(r -> new Joining(r.into(INCIDENT), r.get("same_statement", String.class)));
+                ? new Object[]{topicId, postId, utc(publishedAt.minus(window)), utc(publishedAt.plus(window))}
+                : new Object[]{topicId, postId, utc(publishedAt.minus(window)), utc(publishedAt.plus(window)), simhash,
+                               band(simhash, 0), band(simhash, 1), band(simhash, 2), band(simhash, 3)};
+        Positional query = simhash == null ? JOINING_WITHOUT_FINGERPRINT : JOINING;
+        return jdbc.query(query.sql(), query.setter(parameters), (ResultSet rs) -> rs.next()
+                ? Optional.of(new Joining(incident(rs), rs.getString("same_statement"))) : Optional.<Joining>empty());
+    }
+
+    private static IncidentRecord incident(ResultSet rs) throws SQLException {
+        IncidentRecord r = new IncidentRecord();
+        r.setId(rs.getObject("id", UUID.class));
+        r.setTopicId(rs.getObject("topic_id", UUID.class));
+        r.setUnitId(rs.getString("unit_id"));
+        r.setTitle(rs.getString("title"));
+        r.setState(rs.getString("state"));
+        r.setFirstSeenAt(rs.getObject("first_seen_at", OffsetDateTime.class));
+        r.setLastSeenAt(rs.getObject("last_seen_at", OffsetDateTime.class));
+        r.setCreatedAt(rs.getObject("created_at", OffsetDateTime.class));
+        r.changed(false);
+        return r;
+    }
+
+    /**
+     * A statement written with jOOQ's numbered placeholders ({@code {0}}, a number possibly used more than once) as a
+     * JDBC statement: the placeholders become {@code ?} once, at class initialisation, and each execution only binds.
+     */
+    record Positional(String sql, int[] order) {
+
+        private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)}");
+
+        static Positional of(String template) {
+            Matcher m = PLACEHOLDER.matcher(template);
+            List<Integer> order = new ArrayList<>();
+            StringBuilder sql = new StringBuilder();
+            while (m.find()) {
+                order.add(Integer.parseInt(m.group(1)));
+                m.appendReplacement(sql, "?");
+            }
+            m.appendTail(sql);
+            return new Positional(sql.toString(), order.stream().mapToInt(Integer::intValue).toArray());
+        }
+
+        /** Binds {@code parameters[n]} wherever {@code {n}} stood; a null binds as SQL null of the type the SQL casts to. */
+        PreparedStatementSetter setter(Object... parameters) {
+            return ps -> {
+                for (int i = 0; i < order.length; i++) {
+                    Object value = parameters[order[i]];
+                    if (value == null) {
+                        ps.setNull(i + 1, Types.OTHER);
+                    } else if (value instanceof String[] array) {
+                        ps.setArray(i + 1, ps.getConnection().createArrayOf("text", array));
+                    } else {
+                        ps.setObject(i + 1, value);
+                    }
+                }
+            };
+        }
     }
 
     /**
@@ -103,7 +162,7 @@ class IncidentRepository {
      * {@link #joining}. A near-duplicate shares at least one quarter with the post (V13__simhash_bands.sql), so the
      * indexed quarters find the candidates and only they are compared bit by bit.
      */
-    private static final String JOINING = """
+    private static final Positional JOINING = Positional.of("""
             select i.*, (select m.statement_key from monitoring.incident_post m
                          where m.incident_id = i.id and m.post_id <> {1} and m.simhash is not null
                            and bit_count((m.simhash # {4})::bit(64)) <= %1$d
@@ -121,7 +180,7 @@ class IncidentRepository {
                  order by si.last_seen_at desc, sp.joined_at, sp.post_id limit 1),
                 (select o.id from monitoring.incident o
                  where o.topic_id = {0} and o.state = 'OPEN' and o.last_seen_at >= {2} and o.first_seen_at <= {3}
-                 order by o.last_seen_at desc limit 1))""".formatted(SimHash.NEAR_DUPLICATE_DISTANCE);
+                 order by o.last_seen_at desc limit 1))""".formatted(SimHash.NEAR_DUPLICATE_DISTANCE));
 
     /** Quarter {@code k} (0 = lowest bits) of a fingerprint, as the generated {@code simhash_band<k>} columns hold it. */
     static int band(long simhash, int k) {
@@ -129,7 +188,7 @@ class IncidentRepository {
     }
 
     /** {@link #JOINING} for a post without a fingerprint: no near-duplicates and no SimHash parameter. */
-    private static final String JOINING_WITHOUT_FINGERPRINT = """
+    private static final Positional JOINING_WITHOUT_FINGERPRINT = Positional.of("""
             select i.*, cast(null as text) as same_statement
             from monitoring.incident i
             where i.id = coalesce(
@@ -137,7 +196,7 @@ class IncidentRepository {
                  where h.topic_id = {0} and hp.post_id = {1} limit 1),
                 (select o.id from monitoring.incident o
                  where o.topic_id = {0} and o.state = 'OPEN' and o.last_seen_at >= {2} and o.first_seen_at <= {3}
-                 order by o.last_seen_at desc limit 1))""";
+                 order by o.last_seen_at desc limit 1))""");
 
     /** Per incident, how many of its posts joined as near-duplicates of an earlier member. */
     Map<UUID, Integer> duplicates(Collection<UUID> incidentIds) {
@@ -174,64 +233,71 @@ class IncidentRepository {
      */
     void upsertMember(Member m, Instant now) {
         PostFacts p = m.post();
-        // plain SQL, not the DSL: this runs for every matching post, and rendering the DSL cost more than the statement
-        db.execute("""
-                insert into monitoring.incident_post (incident_id, post_id, site, mainstream_outlet, mainstream,
-                    statement_key, reads, comments, reposts, likes, published_at, simhash, near_duplicate,
-                    negative_words, joined_at, updated_at)
-                values ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9}, {10}, {11}, {12}, {13}, {14}, {14})
-                on conflict (incident_id, post_id) do update set site = excluded.site,
-                    mainstream_outlet = excluded.mainstream_outlet, mainstream = excluded.mainstream,
-                    statement_key = excluded.statement_key, reads = excluded.reads, comments = excluded.comments,
-                    reposts = excluded.reposts, likes = excluded.likes, published_at = excluded.published_at,
-                    simhash = excluded.simhash, near_duplicate = excluded.near_duplicate,
-                    negative_words = excluded.negative_words, updated_at = excluded.updated_at""",
-                DSL.val(m.incidentId()), DSL.val(p.postId()), DSL.val(p.site()),
-                DSL.val(m.mainstreamOutlet(), String.class), DSL.val(m.mainstreamOutlet() != null),
-                DSL.val(m.statementKey()), DSL.val(p.reads()), DSL.val(p.comments()), DSL.val(p.reposts()),
-                DSL.val(p.likes()), DSL.val(utc(p.publishedAt())), DSL.val(m.simhash(), Long.class),
-                DSL.val(m.nearDuplicate()), DSL.val(m.negativeWords().toArray(String[]::new)), DSL.val(utc(now)));
+        // JDBC, not jOOQ: this runs for every matching post, and rendering even jOOQ's plain SQL cost more than the statement
+        jdbc.update(UPSERT_MEMBER.sql(), UPSERT_MEMBER.setter(m.incidentId(), p.postId(), p.site(), m.mainstreamOutlet(),
+                m.mainstreamOutlet() != null, m.statementKey(), p.reads(), p.comments(), p.reposts(), p.likes(),
+                utc(p.publishedAt()), m.simhash(), m.nearDuplicate(), m.negativeWords().toArray(String[]::new), utc(now)));
     }
+
+    private static final Positional UPSERT_MEMBER = Positional.of("""
+            insert into monitoring.incident_post (incident_id, post_id, site, mainstream_outlet, mainstream,
+                statement_key, reads, comments, reposts, likes, published_at, simhash, near_duplicate,
+                negative_words, joined_at, updated_at)
+            values ({0}, {1}, {2}, {3}::text, {4}, {5}, {6}, {7}, {8}, {9}, {10}, {11}::bigint, {12}, {13}, {14}, {14})
+            on conflict (incident_id, post_id) do update set site = excluded.site,
+                mainstream_outlet = excluded.mainstream_outlet, mainstream = excluded.mainstream,
+                statement_key = excluded.statement_key, reads = excluded.reads, comments = excluded.comments,
+                reposts = excluded.reposts, likes = excluded.likes, published_at = excluded.published_at,
+                simhash = excluded.simhash, near_duplicate = excluded.near_duplicate,
+                negative_words = excluded.negative_words, updated_at = excluded.updated_at""");
 
     /**
      * Widens the incident's first and last seen to take in a post published at {@code publishedAt}, in O(1): enough for
      * the window of later posts of the same transaction; {@link #refreshSeen} sets them exactly once they are recorded.
      */
     void widenSeen(UUID incidentId, Instant publishedAt) {
-        db.update(INCIDENT)
-                .set(INCIDENT.FIRST_SEEN_AT, DSL.least(INCIDENT.FIRST_SEEN_AT, DSL.val(utc(publishedAt))))
-                .set(INCIDENT.LAST_SEEN_AT, DSL.greatest(INCIDENT.LAST_SEEN_AT, DSL.val(utc(publishedAt))))
-                .where(INCIDENT.ID.eq(incidentId))
-                .execute();
+        jdbc.update("update monitoring.incident set first_seen_at = least(first_seen_at, ?), "
+                + "last_seen_at = greatest(last_seen_at, ?) where id = ?", utc(publishedAt), utc(publishedAt), incidentId);
+    }
+
+    /**
+     * An incident's first seen as {@link #refreshSeen} set it, and the heat its last event carried (JSON, see
+     * {@link #storePublishedHeat}), or null when none is stored.
+     */
+    record Seen(Instant firstSeen, String publishedHeat) {
     }
 
     /**
      * Sets first and last seen of these incidents from their posts (a post submitted again may have moved in time), in
      * one statement.
      *
-     * @return the first seen of each incident that has posts
+     * @return per incident that has posts, its first seen and the heat its last event carried
      */
-    Map<UUID, Instant> refreshSeen(Collection<UUID> incidentIds) {
-        Map<UUID, Instant> firstSeen = new HashMap<>();
+    Map<UUID, Seen> refreshSeen(Collection<UUID> incidentIds) {
+        Map<UUID, Seen> seen = new HashMap<>();
         if (incidentIds.isEmpty()) {
-            return firstSeen;
+            return seen;
         }
-        var p = INCIDENT_POST;
-        Field<OffsetDateTime> first = DSL.min(p.PUBLISHED_AT).as("first_published_at");
-        Field<OffsetDateTime> last = DSL.max(p.PUBLISHED_AT).as("last_published_at");
-        Table<?> seen = DSL.select(p.INCIDENT_ID, first, last).from(p)
-                .where(p.INCIDENT_ID.in(incidentIds))
-                .groupBy(p.INCIDENT_ID)
-                .asTable("seen");
-        db.update(INCIDENT)
-                .set(INCIDENT.FIRST_SEEN_AT, seen.field(first))
-                .set(INCIDENT.LAST_SEEN_AT, seen.field(last))
-                .from(seen)
-                .where(INCIDENT.ID.eq(seen.field(p.INCIDENT_ID)))
-                .returning(INCIDENT.ID, INCIDENT.FIRST_SEEN_AT)
-                .fetch()
-                .forEach(r -> firstSeen.put(r.getId(), r.getFirstSeenAt().toInstant()));
-        return firstSeen;
+        db.fetch("""
+                update monitoring.incident i set first_seen_at = s.first_published_at, last_seen_at = s.last_published_at
+                from (select incident_id, min(published_at) as first_published_at, max(published_at) as last_published_at
+                      from monitoring.incident_post where incident_id = any({0}::uuid[]) group by incident_id) s
+                where i.id = s.incident_id
+                returning i.id, i.first_seen_at, i.published_heat::text""", DSL.val(incidentIds.toArray(UUID[]::new)))
+                .forEach(r -> seen.put(r.get(0, UUID.class),
+                        new Seen(r.get(1, OffsetDateTime.class).toInstant(), r.get(2, String.class))));
+        return seen;
+    }
+
+    /** Notes the heat (JSON) each of these incidents' events carried now, in one statement. */
+    void storePublishedHeat(Map<UUID, String> heat) {
+        if (heat.isEmpty()) {
+            return;
+        }
+        db.execute("""
+                update monitoring.incident i set published_heat = h.heat::jsonb
+                from unnest({0}::uuid[], {1}::text[]) as h(id, heat) where i.id = h.id""",
+                DSL.val(heat.keySet().toArray(UUID[]::new)), DSL.val(heat.values().toArray(String[]::new)));
     }
 
     /** Every incident holding the post with its unit, in the order it joined them. */

@@ -5,17 +5,20 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yuqing.domain.IncidentMetrics;
 import org.yuqing.domain.events.IncidentDetected;
 import org.yuqing.domain.events.IncidentMetricsChanged;
+import org.yuqing.domain.events.IntegrationEvent;
 import org.yuqing.events.Outbox;
 import org.yuqing.monitoring.db.tables.records.IncidentRecord;
 import org.yuqing.monitoring.matching.MatchedTopic;
 import org.yuqing.monitoring.matching.TextNormalizer;
 import org.yuqing.monitoring.web.NotFoundException;
 import org.yuqing.security.Caller;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -61,10 +64,12 @@ public class Incidents {
     private final MainstreamSites mainstream;
     private final Duration window;
     private final NegativeLexicon lexicon;
+    private final JsonMapper json;
 
     Incidents(IncidentRepository repository, Outbox outbox, Clock clock, IncidentProperties properties,
-              NegativeLexicon lexicon) {
+              NegativeLexicon lexicon, JsonMapper json) {
         this.lexicon = lexicon;
+        this.json = json;
         this.repository = repository;
         this.outbox = outbox;
         this.clock = clock;
@@ -97,17 +102,18 @@ public class Incidents {
      * nothing else of the incidents is locked outside those topics. Writers that all lock this way cannot deadlock on
      * topics, so a chunk may hold any number of matching posts, in any order of topics.
      *
-     * <p>Events, published through the outbox in the same transaction, once per chunk: an {@link IncidentDetected} for
-     * each incident the chunk opened, with its heat and first seen at the end of the chunk; an
-     * {@link IncidentMetricsChanged} for each existing incident the chunk touched whose heat at the end differs from its
-     * heat before the chunk first touched it (none for an unchanged resubmission). An incident's first and last seen are
+     * <p>Events, published through the outbox in the same transaction (appended as it commits), once per chunk: an
+     * {@link IncidentDetected} for each incident the chunk opened, with its heat and first seen at the end of the chunk;
+     * an {@link IncidentMetricsChanged} for each existing incident the chunk touched whose heat at the end differs from
+     * the heat its last event carried (none for an unchanged resubmission). Each incident keeps the heat of its last
+     * event, so the heat before a chunk is never computed. An incident's first and last seen are
      * set exactly from its posts at the end (a post submitted again may have moved in time).
      *
      * <p>Cost: one statement to lock the topics; per post and matched topic one statement choosing the incident, one
      * writing the membership (plus one opening an incident, or one widening first/last seen when the post lies outside
-     * them); per existing incident touched, its heat before (two statements) once; then, for the whole chunk, one
-     * statement setting first/last seen, the heat after (two statements), one outbox append per event (the outbox's lock
-     * and insert) and one statement reading the memberships. No statement aggregates over an incident's posts per post.
+     * them); then, for the whole chunk, one statement setting first/last seen (and reading the heat last published),
+     * the heat after (two statements), one noting the heat published, the outbox's lock and one batch of events at the
+     * commit, and one statement reading the memberships. No statement aggregates over an incident's posts per post.
      *
      * @param posts   the posts, in the order they were submitted; a post may appear more than once
      * @param matches the topics each post matched now (same size and order as {@code posts}); a list may be empty
@@ -155,8 +161,7 @@ public class Incidents {
                 if (joining.isPresent()) {
                     IncidentRecord incident = joining.get().incident();
                     UUID id = incident.getId();
-                    // the heat before the chunk changes it: computed once, before its first change
-                    touched.computeIfAbsent(id, k -> Touched.existing(incident.getUnitId(), metrics(id, since)));
+                    touched.computeIfAbsent(id, k -> Touched.existing(incident.getUnitId()));
                     String sameStatement = joining.get().sameStatement();
                     repository.upsertMember(new IncidentRepository.Member(id, post, outlet,
                             sameStatement != null ? sameStatement : ownKey, simhash, sameStatement != null,
@@ -177,35 +182,45 @@ public class Incidents {
             }
         }
         if (!touched.isEmpty()) {
-            Map<UUID, Instant> firstSeen = repository.refreshSeen(touched.keySet());
+            Map<UUID, IncidentRepository.Seen> seen = repository.refreshSeen(touched.keySet());
             Map<UUID, IncidentMetrics> after = repository.metrics(touched.keySet(), since);
+            List<IntegrationEvent> events = new ArrayList<>();
+            Map<UUID, String> published = new LinkedHashMap<>();
             touched.forEach((id, t) -> {
                 IncidentMetrics metrics = after.get(id);
+                String heat = json.writeValueAsString(metrics);
                 if (t.opened()) {
-                    outbox.publish(new IncidentDetected(UUID.randomUUID(), now, id, t.topicId(), t.unitId(), t.title(),
-                            firstSeen.get(id), metrics));
-                } else if (!metrics.equals(t.before())) {
-                    outbox.publish(new IncidentMetricsChanged(UUID.randomUUID(), now, id, t.unitId(), metrics));
+                    events.add(new IncidentDetected(UUID.randomUUID(), now, id, t.topicId(), t.unitId(), t.title(),
+                            seen.get(id).firstSeen(), metrics));
+                    published.put(id, heat);
+                } else if (!metrics.equals(publishedHeat(seen.get(id).publishedHeat()))) {
+                    events.add(new IncidentMetricsChanged(UUID.randomUUID(), now, id, t.unitId(), metrics));
+                    published.put(id, heat);
                 }
             });
+            repository.storePublishedHeat(published);
+            // appended as the transaction commits: the outbox's lock is not held through the caller's remaining work
+            outbox.publishAtCommit(events);
         }
         Map<UUID, List<Membership>> memberships = repository.incidentsOf(posts.stream().map(PostFacts::postId).toList());
         return posts.stream().map(p -> memberships.getOrDefault(p.postId(), List.of())).toList();
     }
 
-    /**
-     * An incident a chunk touched: one it opened (with what its {@link IncidentDetected} names), or an existing one with
-     * its heat before the chunk changed it.
-     */
-    private record Touched(boolean opened, UUID topicId, String unitId, String title, IncidentMetrics before) {
+    /** An incident a chunk touched: one it opened (with what its {@link IncidentDetected} names), or an existing one. */
+    private record Touched(boolean opened, UUID topicId, String unitId, String title) {
 
         static Touched opened(UUID topicId, String unitId, String title) {
-            return new Touched(true, topicId, unitId, title, null);
+            return new Touched(true, topicId, unitId, title);
         }
 
-        static Touched existing(String unitId, IncidentMetrics before) {
-            return new Touched(false, null, unitId, null, before);
+        static Touched existing(String unitId) {
+            return new Touched(false, null, unitId, null);
         }
+    }
+
+    /** The heat an incident's last event carried, or null when not known (events before it was kept). */
+    private IncidentMetrics publishedHeat(String heat) {
+        return heat == null ? null : json.readValue(heat, IncidentMetrics.class);
     }
 
     /**
