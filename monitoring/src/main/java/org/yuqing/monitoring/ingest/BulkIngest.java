@@ -1,11 +1,12 @@
 package org.yuqing.monitoring.ingest;
 
+import jakarta.annotation.PreDestroy;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.ErrorResponseException;
-import org.yuqing.monitoring.search.PostDocument;
 import org.yuqing.monitoring.web.InvalidRequestException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
@@ -18,6 +19,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -26,14 +28,20 @@ import java.util.List;
 import java.util.Set;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 /**
  * Takes in many posts at once from NDJSON (one post JSON per line, UTF-8, the shape of the single-post
  * API): each line is read and validated on its own, so a bad line never costs the good ones; the valid
  * lines are recorded and queued for Elasticsearch in PostgreSQL (snapshots, incidents and their events, the durable
- * {@link PostIndexer} queue) in transactions of up to {@value #CHUNK} posts, whether they match topics or not, then go
- * to Elasticsearch in bulk requests. Each transaction takes a few statements for all its posts (one lock statement for
+ * {@link PostIndexer} queue) in transactions of up to {@value #CHUNK} posts, whether they match topics or not, and each
+ * chunk goes to Elasticsearch in a bulk request of its own while the next chunk is validated and recorded (pipelined:
+ * Elasticsearch indexes the request's posts all along instead of waiting for the whole body to be recorded). Each
+ * transaction takes a few statements for all its posts (one lock statement for
  * the posts and one for all the topics they match, in id order, so concurrent bulks cannot deadlock; one history
  * lookup, one batch of snapshots, one multi-row queue upsert; each incident's event once per transaction, see
  * {@link org.yuqing.monitoring.incidents.Incidents#recordAll}) plus a few per matching post, and the posts
@@ -55,12 +63,20 @@ class BulkIngest {
      */
     static final int CHUNK = 200;
 
+    /**
+     * Chunks of one request being stored in Elasticsearch at once while the next is recorded: Elasticsearch always has
+     * a chunk of the request to index, and a request holds at most this many chunks' documents beyond its own.
+     */
+    static final int IN_FLIGHT = 2;
+
     private static final System.Logger LOG = System.getLogger(BulkIngest.class.getName());
 
     private final PostIngest ingest;
     private final PostIndexer indexer;
     private final JsonMapper json;
     private final int maxLines;
+    /** Threads storing recorded chunks in Elasticsearch while the requests' threads record the next ones. */
+    private final ExecutorService storers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("bulk-store-", 0).factory());
 
     BulkIngest(PostIngest ingest, PostIndexer indexer, JsonMapper json,
                @Value("${yuqing.monitoring.bulk.max-lines:10000}") int maxLines) {
@@ -146,49 +162,143 @@ class BulkIngest {
      * @return a result per line, in line order
      */
     BulkReceipt ingest(List<Line> lines, boolean waitForSearch) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            // each chunk commits on its own, and its store (another thread) must see it committed
+            throw new IllegalStateException("a bulk is recorded in transactions of its own, not in the caller's");
+        }
         long started = System.nanoTime();
         List<BulkLineResult> results = new ArrayList<>(lines.size());
-        List<Integer> preparedLines = new ArrayList<>();
-        List<PostIngest.Prepared> prepared = new ArrayList<>();
-        for (Line line : lines) {
-            int number = line.number();
-            if (line.error() != null) {
-                results.add(new BulkLineResult(number, null, line.error()));
-                continue;
+        Storing storing = new Storing(waitForSearch);
+        int accepted = 0;
+        long recordNanos = 0;
+        try {
+            // chunk by chunk: each chunk's posts go to Elasticsearch while the next chunk is validated and recorded
+            List<Integer> chunkLines = new ArrayList<>(CHUNK);
+            List<PostIngest.Prepared> chunk = new ArrayList<>(CHUNK);
+            for (int i = 0; i < lines.size(); i++) {
+                Line line = lines.get(i);
+                if (line.error() != null) {
+                    results.add(new BulkLineResult(line.number(), null, line.error()));
+                } else {
+                    try {
+                        chunk.add(ingest.prepare(line.submission()));
+                        chunkLines.add(line.number());
+                    } catch (InvalidRequestException e) {
+                        results.add(new BulkLineResult(line.number(), null, e.getBody().getDetail()));
+                    }
+                }
+                if (chunk.size() == CHUNK || (i == lines.size() - 1 && !chunk.isEmpty())) {
+                    long recording = System.nanoTime();
+                    // matching posts or not: a chunk locks all its topics up front in id order, so chunks of
+                    // concurrent bulks cannot deadlock however their posts' topics cross
+                    List<PostIngest.Recorded> recorded = ingest.recordAll(chunk);
+                    recordNanos += System.nanoTime() - recording;
+                    for (int k = 0; k < recorded.size(); k++) {
+                        results.add(new BulkLineResult(chunkLines.get(k), recorded.get(k).document().id(), null));
+                    }
+                    accepted += recorded.size();
+                    storing.store(recorded);
+                    chunk = new ArrayList<>(CHUNK);
+                    chunkLines = new ArrayList<>(CHUNK);
+                }
             }
-            try {
-                prepared.add(ingest.prepare(line.submission()));
-                preparedLines.add(number);
-            } catch (InvalidRequestException e) {
-                results.add(new BulkLineResult(number, null, e.getBody().getDetail()));
-            }
-        }
-        // a post sent twice in one body is stored as its last line has it
-        Map<UUID, PostDocument> documents = new LinkedHashMap<>();
-        Set<UUID> submittedBefore = new HashSet<>();
-        List<PostIngest.Recorded> recorded = new ArrayList<>(prepared.size());
-        // matching posts or not: a chunk locks all its topics up front in id order, so chunks of concurrent bulks
-        // cannot deadlock however their posts' topics cross
-        for (int from = 0; from < prepared.size(); from += CHUNK) {
-            recorded.addAll(ingest.recordAll(prepared.subList(from, Math.min(from + CHUNK, prepared.size()))));
-        }
-        for (int i = 0; i < recorded.size(); i++) {
-            PostDocument document = recorded.get(i).document();
-            if (recorded.get(i).submittedBefore()) {
-                submittedBefore.add(document.id());
-            }
-            documents.remove(document.id());
-            documents.put(document.id(), document);
-            results.add(new BulkLineResult(preparedLines.get(i), document.id(), null));
+        } finally {
+            // also when recording failed midway: nothing of this request goes on after the answer
+            storing.awaitAll();
         }
         results.sort(Comparator.comparingInt(BulkLineResult::line));
-        int accepted = prepared.size();
-        long stored = System.nanoTime();
-        boolean searchable = indexer.flush(documents.keySet(), submittedBefore, waitForSearch);
-        LOG.log(System.Logger.Level.INFO, "bulk of {0} lines: {1} accepted, recorded in {2} ms, stored for search in {3} ms",
-                String.valueOf(lines.size()), String.valueOf(accepted), String.valueOf((stored - started) / 1_000_000),
-                String.valueOf((System.nanoTime() - stored) / 1_000_000));
-        return new BulkReceipt(accepted, results.size() - accepted, results, searchable);
+        LOG.log(System.Logger.Level.INFO, "bulk of {0} lines: {1} accepted, recorded in {2} ms, stored for search in {3} ms, "
+                        + "answered in {4} ms", String.valueOf(lines.size()), String.valueOf(accepted),
+                String.valueOf(recordNanos / 1_000_000), String.valueOf(storing.nanos / 1_000_000),
+                String.valueOf((System.nanoTime() - started) / 1_000_000));
+        return new BulkReceipt(accepted, results.size() - accepted, results, storing.searchable);
+    }
+
+    /**
+     * The Elasticsearch side of one bulk request: each recorded chunk is stored on a storing thread while the request's
+     * thread records the next, at most {@value #IN_FLIGHT} chunks at a time. A chunk is stored from the queue under its
+     * rows' locks with the latest queued documents ({@link PostIndexer#flush}), so a post sent twice in one body ends
+     * as its last line has it whichever chunk's store runs last. After the first failure the later chunks are not
+     * tried: they stay queued for the indexer's catch-up.
+     */
+    private final class Storing {
+
+        private final boolean waitForSearch;
+        private final ArrayDeque<Future<Boolean>> inFlight = new ArrayDeque<>();
+        private volatile boolean failed;
+        private boolean searchable = true;
+        private long nanos;
+
+        Storing(boolean waitForSearch) {
+            this.waitForSearch = waitForSearch;
+        }
+
+        void store(List<PostIngest.Recorded> recorded) {
+            List<UUID> ids = new ArrayList<>(recorded.size());
+            Set<UUID> mayHaveCopies = new HashSet<>();
+            for (PostIngest.Recorded r : recorded) {
+                UUID id = r.document().id();
+                ids.add(id);
+                // recorded before (by an earlier request or an earlier chunk of this one, committed by now), so possibly
+                // stored under another month
+                if (r.submittedBefore()) {
+                    mayHaveCopies.add(id);
+                }
+            }
+            while (inFlight.size() >= IN_FLIGHT) {
+                awaitOldest();
+            }
+            inFlight.add(storers.submit(() -> {
+                if (failed) {
+                    indexer.deferred(ids);
+                    return false;
+                }
+                long start = System.nanoTime();
+                boolean stored = indexer.flush(ids, mayHaveCopies, waitForSearch);
+                synchronized (this) {
+                    nanos += System.nanoTime() - start;
+                }
+                if (!stored) {
+                    failed = true;
+                }
+                return stored;
+            }));
+        }
+
+        void awaitAll() {
+            RuntimeException first = null;
+            while (!inFlight.isEmpty()) {
+                try {
+                    awaitOldest();
+                } catch (RuntimeException e) {
+                    if (first == null) {
+                        first = e;
+                    }
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
+        }
+
+        private void awaitOldest() {
+            Future<Boolean> oldest = inFlight.removeFirst();
+            try {
+                searchable &= oldest.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while storing posts for search", e);
+            } catch (ExecutionException e) {
+                searchable = false;
+                throw e.getCause() instanceof RuntimeException runtime ? runtime
+                        : new IllegalStateException("storing posts for search failed", e.getCause());
+            }
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        storers.close();
     }
 
     private Map<Integer, String> read(InputStream body) {

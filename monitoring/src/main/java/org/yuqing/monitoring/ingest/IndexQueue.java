@@ -86,9 +86,14 @@ class IndexQueue {
                 .fetch(r -> read(r.value1()));
     }
 
-    /** Up to {@code limit} of the oldest queued documents no one else holds, locked until the transaction ends. */
-    List<PostDocument> lockOldest(int limit) {
+    /**
+     * Up to {@code limit} of the oldest queued documents no one else holds, locked until the transaction ends: those
+     * Elasticsearch already failed to take, and those queued before {@code queuedBefore} (the others are still on their
+     * way from the submission that queued them).
+     */
+    List<PostDocument> lockOldest(int limit, Instant queuedBefore) {
         return db.select(POST_INDEX_QUEUE.DOCUMENT).from(POST_INDEX_QUEUE)
+                .where(POST_INDEX_QUEUE.ATTEMPTS.gt(0).or(POST_INDEX_QUEUE.QUEUED_AT.lt(queuedBefore.atOffset(ZoneOffset.UTC))))
                 .orderBy(POST_INDEX_QUEUE.QUEUED_AT, POST_INDEX_QUEUE.POST_ID)
                 .limit(limit)
                 .forUpdate().skipLocked()

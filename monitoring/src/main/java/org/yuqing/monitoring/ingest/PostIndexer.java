@@ -1,5 +1,6 @@
 package org.yuqing.monitoring.ingest;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -8,6 +9,8 @@ import org.yuqing.monitoring.search.PostDocument;
 import org.yuqing.monitoring.search.PostIndex;
 import org.yuqing.monitoring.search.SearchUnavailableException;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -40,9 +43,14 @@ public class PostIndexer {
     private final PostIndex index;
     private final TransactionTemplate transaction;
     private final AtomicBoolean failing = new AtomicBoolean();
+    private final Clock clock;
+    private final Duration grace;
 
-    PostIndexer(IndexQueue queue, PostIndex index, PlatformTransactionManager transactions) {
+    PostIndexer(IndexQueue queue, PostIndex index, PlatformTransactionManager transactions, Clock clock,
+                @Value("${yuqing.monitoring.indexer.grace:PT30S}") Duration grace) {
         this.queue = queue;
+        this.clock = clock;
+        this.grace = grace;
         this.index = index;
         this.transaction = new TransactionTemplate(transactions);
     }
@@ -93,8 +101,10 @@ public class PostIndexer {
     }
 
     /**
-     * Stores every queued post in Elasticsearch, oldest first, in batches of {@value #BATCH}; stops at the first
-     * failure (the rest stay queued for the next run).
+     * Stores every queued post in Elasticsearch that failed to be stored or was queued longer than the grace period ago
+     * ({@code yuqing.monitoring.indexer.grace}, 30 s by default: a post queued a moment ago is on its way from its own
+     * submission, which stores it itself), oldest first, in batches of {@value #BATCH}; stops at the first failure (the
+     * rest stay queued for the next run).
      *
      * @return how many posts were stored
      */
@@ -104,7 +114,7 @@ public class PostIndexer {
             List<UUID> batch = new ArrayList<>();
             try {
                 Integer n = transaction.execute(status -> {
-                    List<PostDocument> documents = queue.lockOldest(BATCH);
+                    List<PostDocument> documents = queue.lockOldest(BATCH, clock.instant().minus(grace));
                     documents.forEach(d -> batch.add(d.id()));
                     store(documents);
                     return documents.size();
@@ -154,6 +164,16 @@ public class PostIndexer {
         if (!documents.isEmpty()) {
             index.indexAll(documents, mayHaveCopies, waitForSearch);
             queue.remove(documents.stream().map(PostDocument::id).toList());
+        }
+    }
+
+    /**
+     * Notes that these queued posts were not tried because Elasticsearch had just failed for others: the next catch-up
+     * takes them at once rather than after the grace period.
+     */
+    void deferred(Collection<UUID> postIds) {
+        if (!postIds.isEmpty()) {
+            queue.failed(postIds, "not tried: Elasticsearch was unavailable for an earlier part of the same submission");
         }
     }
 
