@@ -87,10 +87,17 @@ final class IngestBenchmark {
                     // both sides send bodies built before the clock starts
                     List<String> apiBodies = posts.stream().map(IngestBenchmark::ndjson).toList();
                     List<String> rawBodies = rawBatches(posts, rawPrefix);
-                    api[round] = perRound / sendAll(apiBodies, clients, body -> apiBulk(service, body));
-                    raw[round] = perRound / sendAll(rawBodies, clients, IngestBenchmark::rawBulk);
+                    CpuMeter apiStart = CpuMeter.now();
+                    double apiSeconds = sendAll(apiBodies, clients, body -> apiBulk(service, body));
+                    CpuMeter rawStart = CpuMeter.now();
+                    double rawSeconds = sendAll(rawBodies, clients, IngestBenchmark::rawBulk);
+                    CpuMeter rawEnd = CpuMeter.now();
+                    api[round] = perRound / apiSeconds;
+                    raw[round] = perRound / rawSeconds;
                     report.note("posts of %s characters, round %d: API %,.0f posts/s, raw _bulk %,.0f posts/s", chars,
                             round + 1, api[round], raw[round]);
+                    report.note("  API round: %s; raw round: %s", rawStart.since(apiStart, apiSeconds),
+                            rawEnd.since(rawStart, rawSeconds));
                 }
                 timings.uninstall();
                 report.note("posts of %s characters, inside the service (its own log): %s", chars, timings.summary());
