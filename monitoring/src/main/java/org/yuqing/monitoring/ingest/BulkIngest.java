@@ -216,9 +216,9 @@ class BulkIngest {
 
     /**
      * The Elasticsearch side of one bulk request: each recorded chunk is stored on a storing thread while the request's
-     * thread records the next, at most {@value #IN_FLIGHT} chunks at a time. A chunk is stored from the queue under its
-     * rows' locks with the latest queued documents ({@link PostIndexer#flush}), so a post sent twice in one body ends
-     * as its last line has it whichever chunk's store runs last. After the first failure the later chunks are not
+     * thread records the next, at most {@value #IN_FLIGHT} chunks at a time. A chunk is stored under its queue rows'
+     * locks with the latest queued documents ({@link PostIndexer#flushQueued}: the ones in memory where the rows still
+     * hold them), so a post sent twice in one body ends as its last line has it whichever chunk's store runs last. After the first failure the later chunks are not
      * tried: they stay queued for the indexer's catch-up.
      */
     private final class Storing {
@@ -235,10 +235,13 @@ class BulkIngest {
 
         void store(List<PostIngest.Recorded> recorded) {
             List<UUID> ids = new ArrayList<>(recorded.size());
+            List<PostIndexer.Queued> queued = new ArrayList<>(recorded.size());
             Set<UUID> mayHaveCopies = new HashSet<>();
             for (PostIngest.Recorded r : recorded) {
                 UUID id = r.document().id();
                 ids.add(id);
+                // in line order: of a post given twice, the later line's document is the one its queue row holds
+                queued.add(new PostIndexer.Queued(r.document(), r.revision()));
                 // recorded before (by an earlier request or an earlier chunk of this one, committed by now), so possibly
                 // stored under another month
                 if (r.submittedBefore()) {
@@ -254,7 +257,7 @@ class BulkIngest {
                     return false;
                 }
                 long start = System.nanoTime();
-                boolean stored = indexer.flush(ids, mayHaveCopies, waitForSearch);
+                boolean stored = indexer.flushQueued(queued, mayHaveCopies, waitForSearch);
                 synchronized (this) {
                     nanos += System.nanoTime() - start;
                 }

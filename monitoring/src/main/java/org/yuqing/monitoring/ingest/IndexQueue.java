@@ -1,7 +1,6 @@
 package org.yuqing.monitoring.ingest;
 
 import org.jooq.DSLContext;
-import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import org.yuqing.monitoring.search.PostDocument;
@@ -11,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +42,7 @@ class IndexQueue {
 
     /** Queues the post's document, replacing an older one of the same post; call inside the recording transaction. */
     void put(PostDocument document, Instant now) {
-        JSONB doc = JSONB.valueOf(json.writeValueAsString(document));
+        String doc = json.writeValueAsString(document);
         db.insertInto(POST_INDEX_QUEUE)
                 .set(POST_INDEX_QUEUE.POST_ID, document.id())
                 .set(POST_INDEX_QUEUE.DOCUMENT, doc)
@@ -51,30 +51,61 @@ class IndexQueue {
                 .doUpdate()
                 .set(POST_INDEX_QUEUE.DOCUMENT, doc)
                 .set(POST_INDEX_QUEUE.QUEUED_AT, now.atOffset(ZoneOffset.UTC))
+                .set(POST_INDEX_QUEUE.REVISION, DSL.field("nextval('monitoring.post_index_queue_revision')", Long.class))
+                .set(POST_INDEX_QUEUE.ATTEMPTS, 0)
+                .setNull(POST_INDEX_QUEUE.LAST_ERROR)
                 .execute();
     }
 
     /**
      * Queues the documents like {@link #put} for each in turn (of a post queued twice, the later document stays), in
      * one statement; call inside the recording transaction.
+     *
+     * @return the revision each post's row has now (see {@link #lockRevisions})
      */
-    void putAll(List<PostDocument> documents, Instant now) {
+    Map<UUID, Long> putAll(List<PostDocument> documents, Instant now) {
         if (documents.isEmpty()) {
-            return;
+            return Map.of();
         }
         // rows in PostgreSQL's uuid order, the order lock() takes them in: a flush and a recording never wait on
         // each other's rows crosswise
         Map<UUID, PostDocument> latest = new TreeMap<>(IN_DATABASE_ORDER);
         documents.forEach(d -> latest.put(d.id(), d));
-        db.execute("""
+        Map<UUID, Long> revisions = new HashMap<>();
+        db.resultQuery("""
                 insert into monitoring.post_index_queue (post_id, document, queued_at)
-                select q.post_id, q.document::jsonb, {2} from unnest({0}::uuid[], {1}::text[]) with ordinality
+                select q.post_id, q.document, {2} from unnest({0}::uuid[], {1}::text[]) with ordinality
                     as q(post_id, document, ord)
                 order by q.ord
-                on conflict (post_id) do update set document = excluded.document, queued_at = excluded.queued_at""",
+                on conflict (post_id) do update set document = excluded.document, queued_at = excluded.queued_at,
+                    revision = excluded.revision, attempts = 0, last_error = null
+                returning post_id, revision""",
                 DSL.val(latest.keySet().toArray(UUID[]::new)),
                 DSL.val(latest.values().stream().map(json::writeValueAsString).toArray(String[]::new)),
-                DSL.val(now.atOffset(ZoneOffset.UTC)));
+                DSL.val(now.atOffset(ZoneOffset.UTC)))
+                .forEach(r -> revisions.put(r.get(0, UUID.class), r.get(1, Long.class)));
+        return revisions;
+    }
+
+    /**
+     * The current revision of each of these posts' queue rows, locked until the transaction ends (waiting for another
+     * holder), in PostgreSQL's uuid order; posts no longer queued are absent. Reads no document.
+     */
+    Map<UUID, Long> lockRevisions(Collection<UUID> postIds) {
+        Map<UUID, Long> revisions = new HashMap<>();
+        db.select(POST_INDEX_QUEUE.POST_ID, POST_INDEX_QUEUE.REVISION).from(POST_INDEX_QUEUE)
+                .where(POST_INDEX_QUEUE.POST_ID.eq(DSL.any(postIds.toArray(UUID[]::new))))
+                .orderBy(POST_INDEX_QUEUE.POST_ID)
+                .forUpdate()
+                .forEach(r -> revisions.put(r.value1(), r.value2()));
+        return revisions;
+    }
+
+    /** The queued documents of these posts (call with their rows locked). */
+    List<PostDocument> documents(Collection<UUID> postIds) {
+        return db.select(POST_INDEX_QUEUE.DOCUMENT).from(POST_INDEX_QUEUE)
+                .where(POST_INDEX_QUEUE.POST_ID.eq(DSL.any(postIds.toArray(UUID[]::new))))
+                .fetch(r -> read(r.value1()));
     }
 
     /** The queued documents of these posts, locked until the transaction ends (waiting for another holder). */
@@ -125,7 +156,7 @@ class IndexQueue {
                 .fetchOptional(r -> read(r.value1()));
     }
 
-    private PostDocument read(JSONB document) {
-        return json.readValue(document.data(), PostDocument.class);
+    private PostDocument read(String document) {
+        return json.readValue(document, PostDocument.class);
     }
 }

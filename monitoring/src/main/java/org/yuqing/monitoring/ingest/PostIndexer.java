@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -62,9 +64,62 @@ public class PostIndexer {
         queue.put(document, now);
     }
 
-    /** Queues the posts' latest documents like {@link #enqueue} for each, in one statement. */
-    void enqueueAll(List<PostDocument> documents, Instant now) {
-        queue.putAll(documents, now);
+    /**
+     * Queues the posts' latest documents like {@link #enqueue} for each, in one statement.
+     *
+     * @return each post's queue revision, for {@link #flushQueued}
+     */
+    Map<UUID, Long> enqueueAll(List<PostDocument> documents, Instant now) {
+        return queue.putAll(documents, now);
+    }
+
+    /** A document this process queued, with the revision its queue row got. */
+    record Queued(PostDocument document, long revision) {
+    }
+
+    /**
+     * Stores these queued posts in Elasticsearch like {@link #flush(Collection, Set, boolean)}, sending the documents
+     * given rather than reading them back from the queue: each post's row is locked, and where its revision is still
+     * the one given, the document given is its latest; a row rewritten since (a newer submission of the post) is read
+     * back, and a post no longer queued (stored meanwhile by someone else) needs nothing.
+     *
+     * @param queued the documents with their queue revisions, each post at most once
+     * @return true when every one of them is stored now; false when Elasticsearch failed (they stay queued)
+     */
+    boolean flushQueued(List<Queued> queued, Set<UUID> mayHaveCopies, boolean waitForSearch) {
+        Map<UUID, Queued> byId = new TreeMap<>(IndexQueue.IN_DATABASE_ORDER);
+        queued.forEach(q -> byId.put(q.document().id(), q));
+        List<UUID> ids = new ArrayList<>(byId.keySet());
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + BATCH));
+            try {
+                transaction.executeWithoutResult(status -> {
+                    Map<UUID, Long> current = queue.lockRevisions(chunk);
+                    List<PostDocument> documents = new ArrayList<>(current.size());
+                    List<UUID> rewritten = new ArrayList<>();
+                    for (UUID id : chunk) {
+                        Long revision = current.get(id);
+                        if (revision == null) {
+                            continue;
+                        }
+                        Queued q = byId.get(id);
+                        if (revision == q.revision()) {
+                            documents.add(q.document());
+                        } else {
+                            rewritten.add(id);
+                        }
+                    }
+                    if (!rewritten.isEmpty()) {
+                        documents.addAll(queue.documents(rewritten));
+                    }
+                    store(documents, mayHaveCopies, waitForSearch);
+                });
+            } catch (SearchUnavailableException e) {
+                noteFailure(chunk, e);
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

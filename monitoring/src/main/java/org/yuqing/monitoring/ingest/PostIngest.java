@@ -120,7 +120,7 @@ public class PostIngest {
      *                        Elasticsearch under another publication month)
      */
     record Recorded(PostDocument document, List<MatchedTopic> matches, List<Membership> memberships,
-                    boolean submittedBefore) {
+                    boolean submittedBefore, long revision) {
 
         /** The answer to the submitter, with only the topics and incidents of units {@code visible} accepts. */
         PostReceipt receipt(Predicate<String> visible, boolean searchable) {
@@ -216,7 +216,7 @@ public class PostIngest {
                 membershipsOfChunk.set(inIncidents.get(k), found.get(k));
             }
         }
-        List<Recorded> recorded = new ArrayList<>(n);
+        List<PostDocument> documents = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             Prepared prepared = posts.get(i);
             PostSubmission s = prepared.submission();
@@ -224,7 +224,6 @@ public class PostIngest {
             List<MatchedTopic> matches = prepared.matches();
             UUID id = ids.get(i);
             Instant now = figures.get(i).at();
-            boolean submittedBefore = before.contains(id);
             List<Membership> memberships = membershipsOfChunk.get(i);
             List<UUID> topicIds = matches.stream().map(MatchedTopic::topicId).toList();
             List<UUID> incidentIds = memberships.stream().map(Membership::incidentId).toList();
@@ -235,9 +234,14 @@ public class PostIngest {
             PostDocument document = new PostDocument(id, s.sourceId(), s.externalId(), post.url(), post.site(),
                     post.medium().name(), s.author(), post.title(), post.text(), post.publishedAt(), now,
                     post.metrics(), topicIds, incidentIds, List.copyOf(unitIds));
-            recorded.add(new Recorded(document, matches, memberships, submittedBefore));
+            documents.add(document);
         }
-        indexer.enqueueAll(recorded.stream().map(Recorded::document).toList(), latest);
+        Map<UUID, Long> revisions = indexer.enqueueAll(documents, latest);
+        List<Recorded> recorded = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            recorded.add(new Recorded(documents.get(i), posts.get(i).matches(), membershipsOfChunk.get(i),
+                    before.contains(ids.get(i)), revisions.get(ids.get(i))));
+        }
         return recorded;
     }
 

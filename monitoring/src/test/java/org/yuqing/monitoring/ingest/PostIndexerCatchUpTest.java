@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,11 +52,37 @@ class PostIndexerCatchUpTest extends MonitoringIntegrationTest {
         assertThat(queuedIds()).doesNotContain(fresh.id());
     }
 
+    @Test
+    void a_submission_storing_its_posts_sends_the_newer_document_another_submission_queued_meanwhile() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        PostDocument first = document(url(), now, 1);
+        long firstRevision = queuedAll(first, now);
+        PostDocument second = document(first.url(), now, 2);
+        long secondRevision = queuedAll(second, now);
+        assertThat(secondRevision).isGreaterThan(firstRevision);
+
+        // the first submission stores with the document it holds: its row was rewritten, so the newer one goes
+        assertThat(indexer.flushQueued(List.of(new PostIndexer.Queued(first, firstRevision)), Set.of(), true)).isTrue();
+        assertThat(index.find(first.id())).get().extracting(d -> d.metrics().reads()).isEqualTo(2L);
+        assertThat(queuedIds()).doesNotContain(first.id());
+        // the second finds its post stored already
+        assertThat(indexer.flushQueued(List.of(new PostIndexer.Queued(second, secondRevision)), Set.of(), true)).isTrue();
+        assertThat(index.find(first.id())).get().extracting(d -> d.metrics().reads()).isEqualTo(2L);
+    }
+
+    private long queuedAll(PostDocument document, Instant at) {
+        return new TransactionTemplate(transactions).execute(s -> indexer.enqueueAll(List.of(document), at))
+                .get(document.id());
+    }
+
+    private static PostDocument document(String url, Instant at, long reads) {
+        return new PostDocument(PostIngest.postId(url), null, null, url, "x.example.cn", "NEWS", "网友", "排队标题",
+                "排队正文 " + url, hoursAgo(1), at, new PostDocument.Metrics(reads, 0, 0, 0), List.of(), List.of(),
+                List.of());
+    }
+
     private PostDocument queued(Instant at) {
-        String url = url();
-        PostDocument document = new PostDocument(PostIngest.postId(url), null, null, url, "x.example.cn", "NEWS",
-                "网友", "排队标题", "排队正文" + uniqueWord(), hoursAgo(1), at, new PostDocument.Metrics(1, 0, 0, 0),
-                List.of(), List.of(), List.of());
+        PostDocument document = document(url(), at, 1);
         new TransactionTemplate(transactions).executeWithoutResult(s -> indexer.enqueue(document, at));
         return document;
     }
