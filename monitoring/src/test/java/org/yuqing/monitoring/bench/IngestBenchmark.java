@@ -32,7 +32,7 @@ import java.util.function.Consumer;
  * one of the topics (so they match and join or open incidents), the rest matching by chance or not at all.
  *
  * <p>System properties: {@code bench.ingestTopics} (300 topics created through the API first),
- * {@code bench.ingestPosts} (10000 per round), {@code bench.ingestRounds} (3 of each, after a warm-up round of each), {@code bench.bulkLines}
+ * {@code bench.ingestPosts} (10000 per round), {@code bench.ingestRounds} (3 of each), {@code bench.ingestWarmRounds} (2 of each before them), {@code bench.bulkLines}
  * (1000 per request), {@code bench.clients} (2 concurrent senders), {@code bench.topicShare} (0.1).
  */
 final class IngestBenchmark {
@@ -46,6 +46,7 @@ final class IngestBenchmark {
         int topicCount = Integer.getInteger("bench.ingestTopics", 300);
         int perRound = Integer.getInteger("bench.ingestPosts", 10_000);
         int rounds = Integer.getInteger("bench.ingestRounds", 3);
+        int warmRounds = Integer.getInteger("bench.ingestWarmRounds", 2);
         int lines = Integer.getInteger("bench.bulkLines", 1_000);
         int clients = Integer.getInteger("bench.clients", 2);
         double topicShare = Double.parseDouble(System.getProperty("bench.topicShare", "0.1"));
@@ -63,17 +64,18 @@ final class IngestBenchmark {
 
             SplittableRandom r = new SplittableRandom(17);
             Instant now = Instant.now();
-            // warm-up, a round of each: the JIT (the first rounds ran well below the later ones), connection pools, the
-            // monthly indices
-            int warm = perRound;
-            sendAll(batches(corpus, topics, r, now, warm, lines, topicShare, "warm-" + run), clients,
-                    body -> apiBulk(service, body));
-            sendAll(rawBatches(batches(corpus, topics, r, now, warm, lines, topicShare, "warmraw-" + run), rawPrefix), clients,
-                    body -> rawBulk(body));
+            // warm-up, rounds of each side: the JIT (with one round the service's CPU time still fell by half from the
+            // first measured round to the third), connection pools, the monthly indices
+            for (int w = 0; w < warmRounds; w++) {
+                sendAll(batches(corpus, topics, r, now, perRound, lines, topicShare, "warm" + w + "-" + run), clients,
+                        body -> apiBulk(service, body));
+                sendAll(rawBatches(batches(corpus, topics, r, now, perRound, lines, topicShare, "warmraw" + w + "-" + run),
+                        rawPrefix), clients, body -> rawBulk(body));
+            }
 
-            report.note("%,d posts per round of each, %d rounds, %,d lines per request, %d concurrent senders, "
-                            + "%.0f%% of the posts carrying a topic's words; Elasticsearch heap %s",
-                    perRound, rounds, lines, clients, topicShare * 100, System.getProperty("bench.esHeap", "2g"));
+            report.note("%,d posts per round of each, %d rounds after %d warm-up rounds, %,d lines per request, %d concurrent "
+                            + "senders, %.0f%% of the posts carrying a topic's words; Elasticsearch heap %s",
+                    perRound, rounds, warmRounds, lines, clients, topicShare * 100, System.getProperty("bench.esHeap", "2g"));
             List<int[]> lengths = Boolean.parseBoolean(System.getProperty("bench.ingestShort", "true"))
                     ? List.of(new int[]{200, 2_000}, new int[]{60, 300}) : List.<int[]>of(new int[]{200, 2_000});
             for (int[] length : lengths) {
