@@ -37,17 +37,17 @@ import java.util.stream.Collectors;
 /**
  * Takes in many posts at once from NDJSON (one post JSON per line, UTF-8, the shape of the single-post
  * API): each line is read and validated on its own, so a bad line never costs the good ones; the valid
- * lines are recorded and queued for Elasticsearch in PostgreSQL (snapshots, incidents and their events, the durable
- * {@link PostIndexer} queue) in transactions of up to {@value #CHUNK} posts, whether they match topics or not, and each
- * chunk goes to Elasticsearch in a bulk request of its own while the next chunk is validated and recorded (pipelined:
+ * lines are recorded in PostgreSQL (snapshots, incidents and their events, each post's revision) in transactions of up
+ * to {@value #CHUNK} posts, whether they match topics or not, and each chunk goes to Elasticsearch from memory in a
+ * bulk request of its own while the next chunk is validated and recorded (pipelined:
  * Elasticsearch indexes the request's posts all along instead of waiting for the whole body to be recorded). Each
  * transaction takes a few statements for all its posts (one lock statement for
  * the posts and one for all the topics they match, in id order, so concurrent bulks cannot deadlock; one history
- * lookup, one batch of snapshots, one multi-row queue upsert; each incident's event once per transaction, see
+ * lookup, one batch of snapshots, one taking the revisions; each incident's event once per transaction, see
  * {@link org.yuqing.monitoring.incidents.Incidents#recordAll}) plus a few per matching post, and the posts
  * are searchable at Elasticsearch's next refresh rather than when the answer comes (unless the request waits for it):
  * a bulk's cost is then close to that of Elasticsearch's own {@code _bulk}. Blank lines are skipped. When Elasticsearch is
- * unavailable the accepted posts stay queued and are stored once it is back ({@link BulkReceipt#searchable()} false);
+ * unavailable the accepted posts are queued in PostgreSQL and stored once it is back ({@link BulkReceipt#searchable()} false);
  * when PostgreSQL fails midway the request fails (5xx) with the earlier chunks kept. Sending the same body again is
  * harmless, posts being identified by URL or source and external id.
  */
@@ -216,10 +216,9 @@ class BulkIngest {
 
     /**
      * The Elasticsearch side of one bulk request: each recorded chunk is stored on a storing thread while the request's
-     * thread records the next, at most {@value #IN_FLIGHT} chunks at a time. A chunk is stored under its queue rows'
-     * locks with the latest queued documents ({@link PostIndexer#flushQueued}: the ones in memory where the rows still
-     * hold them), so a post sent twice in one body ends as its last line has it whichever chunk's store runs last. After the first failure the later chunks are not
-     * tried: they stay queued for the indexer's catch-up.
+     * thread records the next, at most {@value #IN_FLIGHT} chunks at a time ({@link PostIndexer#store}, each post
+     * under its revision, so a post sent twice in one body ends as its last line has it whichever chunk's store runs
+     * last). After the first failure the later chunks are not tried: they are queued for the indexer's catch-up.
      */
     private final class Storing {
 
@@ -234,14 +233,12 @@ class BulkIngest {
         }
 
         void store(List<PostIngest.Recorded> recorded) {
-            List<UUID> ids = new ArrayList<>(recorded.size());
-            List<PostIndexer.Queued> queued = new ArrayList<>(recorded.size());
+            List<IndexQueue.Row> rows = new ArrayList<>(recorded.size());
             Set<UUID> mayHaveCopies = new HashSet<>();
             for (PostIngest.Recorded r : recorded) {
                 UUID id = r.document().id();
-                ids.add(id);
-                // in line order: of a post given twice, the later line's document is the one its queue row holds
-                queued.add(new PostIndexer.Queued(r.document(), r.revision()));
+                // of a post given twice, the later line's document has the higher revision and is the one stored
+                rows.add(r.row());
                 // recorded before (by an earlier request or an earlier chunk of this one, committed by now), so possibly
                 // stored under another month
                 if (r.submittedBefore()) {
@@ -253,11 +250,12 @@ class BulkIngest {
             }
             inFlight.add(storers.submit(() -> {
                 if (failed) {
-                    indexer.deferred(ids);
+                    indexer.queueUnstored(rows, "not tried: Elasticsearch was unavailable for an earlier part of the "
+                            + "same submission");
                     return false;
                 }
                 long start = System.nanoTime();
-                boolean stored = indexer.flushQueued(queued, mayHaveCopies, waitForSearch);
+                boolean stored = indexer.store(rows, mayHaveCopies, waitForSearch);
                 synchronized (this) {
                     nanos += System.nanoTime() - start;
                 }

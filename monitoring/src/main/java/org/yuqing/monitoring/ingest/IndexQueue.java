@@ -57,78 +57,68 @@ class IndexQueue {
                 .execute();
     }
 
+    /** A post's document with its revision: the version Elasticsearch stores it under (higher is newer). */
+    record Row(PostDocument document, long revision) {
+    }
+
     /**
-     * Queues the documents like {@link #put} for each in turn (of a post queued twice, the later document stays), in
-     * one statement; call inside the recording transaction.
-     *
-     * @return the revision each post's row has now (see {@link #lockRevisions})
+     * {@code n} new revisions, increasing: a write that takes its revisions after another (a later submission of a post,
+     * under the post's lock) gets higher ones.
      */
-    Map<UUID, Long> putAll(List<PostDocument> documents, Instant now) {
-        if (documents.isEmpty()) {
-            return Map.of();
+    List<Long> revisions(int n) {
+        return db.fetch("select nextval('monitoring.post_index_queue_revision') as r from generate_series(1, {0}) "
+                + "order by r", DSL.val(n)).getValues(0, Long.class);
+    }
+
+    /**
+     * Queues documents Elasticsearch did not take, with their revisions and why, in one statement: of a post given
+     * twice the higher revision is kept, and a post whose row already holds a higher revision keeps it. Call in a
+     * transaction of its own.
+     */
+    void putAllUnstored(List<Row> rows, Instant now, String error) {
+        if (rows.isEmpty()) {
+            return;
         }
-        // rows in PostgreSQL's uuid order, the order lock() takes them in: a flush and a recording never wait on
-        // each other's rows crosswise
-        Map<UUID, PostDocument> latest = new TreeMap<>(IN_DATABASE_ORDER);
-        documents.forEach(d -> latest.put(d.id(), d));
-        Map<UUID, Long> revisions = new HashMap<>();
-        db.resultQuery("""
-                insert into monitoring.post_index_queue (post_id, document, queued_at)
-                select q.post_id, q.document, {2} from unnest({0}::uuid[], {1}::text[]) with ordinality
-                    as q(post_id, document, ord)
+        Map<UUID, Row> latest = new TreeMap<>(IN_DATABASE_ORDER);
+        rows.forEach(r -> latest.merge(r.document().id(), r, (a, b) -> a.revision() >= b.revision() ? a : b));
+        db.execute("""
+                insert into monitoring.post_index_queue (post_id, document, revision, queued_at, attempts, last_error)
+                select q.post_id, q.document, q.revision, {3}, 1, {4}
+                from unnest({0}::uuid[], {1}::text[], {2}::bigint[]) with ordinality as q(post_id, document, revision, ord)
                 order by q.ord
-                on conflict (post_id) do update set document = excluded.document, queued_at = excluded.queued_at,
-                    revision = excluded.revision, attempts = 0, last_error = null
-                returning post_id, revision""",
+                on conflict (post_id) do update set document = excluded.document, revision = excluded.revision,
+                    queued_at = excluded.queued_at, attempts = post_index_queue.attempts + 1,
+                    last_error = excluded.last_error
+                where post_index_queue.revision < excluded.revision""",
                 DSL.val(latest.keySet().toArray(UUID[]::new)),
-                DSL.val(latest.values().stream().map(json::writeValueAsString).toArray(String[]::new)),
-                DSL.val(now.atOffset(ZoneOffset.UTC)))
-                .forEach(r -> revisions.put(r.get(0, UUID.class), r.get(1, Long.class)));
-        return revisions;
+                DSL.val(latest.values().stream().map(r -> json.writeValueAsString(r.document())).toArray(String[]::new)),
+                DSL.val(latest.values().stream().map(Row::revision).toArray(Long[]::new)),
+                DSL.val(now.atOffset(ZoneOffset.UTC)),
+                DSL.val(error == null || error.length() <= 2000 ? error : error.substring(0, 2000)));
     }
 
-    /**
-     * The current revision of each of these posts' queue rows, locked until the transaction ends (waiting for another
-     * holder), in PostgreSQL's uuid order; posts no longer queued are absent. Reads no document.
-     */
-    Map<UUID, Long> lockRevisions(Collection<UUID> postIds) {
-        Map<UUID, Long> revisions = new HashMap<>();
-        db.select(POST_INDEX_QUEUE.POST_ID, POST_INDEX_QUEUE.REVISION).from(POST_INDEX_QUEUE)
+    /** The queued rows of these posts, locked until the transaction ends (waiting for another holder). */
+    List<Row> lock(Collection<UUID> postIds) {
+        return db.select(POST_INDEX_QUEUE.DOCUMENT, POST_INDEX_QUEUE.REVISION).from(POST_INDEX_QUEUE)
                 .where(POST_INDEX_QUEUE.POST_ID.eq(DSL.any(postIds.toArray(UUID[]::new))))
                 .orderBy(POST_INDEX_QUEUE.POST_ID)
                 .forUpdate()
-                .forEach(r -> revisions.put(r.value1(), r.value2()));
-        return revisions;
-    }
-
-    /** The queued documents of these posts (call with their rows locked). */
-    List<PostDocument> documents(Collection<UUID> postIds) {
-        return db.select(POST_INDEX_QUEUE.DOCUMENT).from(POST_INDEX_QUEUE)
-                .where(POST_INDEX_QUEUE.POST_ID.eq(DSL.any(postIds.toArray(UUID[]::new))))
-                .fetch(r -> read(r.value1()));
-    }
-
-    /** The queued documents of these posts, locked until the transaction ends (waiting for another holder). */
-    List<PostDocument> lock(Collection<UUID> postIds) {
-        return db.select(POST_INDEX_QUEUE.DOCUMENT).from(POST_INDEX_QUEUE)
-                .where(POST_INDEX_QUEUE.POST_ID.eq(DSL.any(postIds.toArray(UUID[]::new))))
-                .orderBy(POST_INDEX_QUEUE.POST_ID)
-                .forUpdate()
-                .fetch(r -> read(r.value1()));
+                .fetch(r -> new Row(read(r.value1()), r.value2()));
     }
 
     /**
-     * Up to {@code limit} of the oldest queued documents no one else holds, locked until the transaction ends: those
+     * Up to {@code limit} of the oldest queued rows no one else holds, locked until the transaction ends: those
      * Elasticsearch already failed to take, and those queued before {@code queuedBefore} (the others are still on their
-     * way from the submission that queued them).
+     * way from the job that queued them).
      */
-    List<PostDocument> lockOldest(int limit, Instant queuedBefore) {
-        return db.select(POST_INDEX_QUEUE.DOCUMENT).from(POST_INDEX_QUEUE)
-                .where(POST_INDEX_QUEUE.ATTEMPTS.gt(0).or(POST_INDEX_QUEUE.QUEUED_AT.lt(queuedBefore.atOffset(ZoneOffset.UTC))))
+    List<Row> lockOldest(int limit, Instant queuedBefore) {
+        return db.select(POST_INDEX_QUEUE.DOCUMENT, POST_INDEX_QUEUE.REVISION).from(POST_INDEX_QUEUE)
+                .where(POST_INDEX_QUEUE.ATTEMPTS.gt(0)
+                        .or(POST_INDEX_QUEUE.QUEUED_AT.lt(queuedBefore.atOffset(ZoneOffset.UTC))))
                 .orderBy(POST_INDEX_QUEUE.QUEUED_AT, POST_INDEX_QUEUE.POST_ID)
                 .limit(limit)
                 .forUpdate().skipLocked()
-                .fetch(r -> read(r.value1()));
+                .fetch(r -> new Row(read(r.value1()), r.value2()));
     }
 
     /** Removes these posts from the queue (they are in Elasticsearch now). */

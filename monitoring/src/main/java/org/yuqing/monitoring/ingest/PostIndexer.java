@@ -12,26 +12,33 @@ import org.yuqing.monitoring.search.SearchUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Stores accepted posts in Elasticsearch from the durable queue ({@code monitoring.post_index_queue}), so a post the
- * API accepted is never lost when Elasticsearch is down (可靠入库).
+ * Stores accepted posts in Elasticsearch, so a post the API accepted is never lost when Elasticsearch is down (可靠入库).
  *
- * <p>Every submission queues its post's document in the transaction that records the post ({@link #enqueue}), then
- * asks {@link #flush} to store it at once: when Elasticsearch answers, the post is searchable when the API returns and
- * leaves the queue; when it does not, the post stays queued, the API still answers success (saying it is not
- * searchable yet) and the scheduled {@link #catchUp} stores it once Elasticsearch is back, every
- * {@code yuqing.monitoring.indexer.every} (5 s by default). A post is sent to Elasticsearch only under its queue
- * row's lock and with the latest queued document, so a late catch-up never overwrites a newer submission; the
- * Elasticsearch document id is the post id, so a post is never stored twice.
+ * <p>Every write of a post has a revision, taken under the post's lock when it is recorded (a later submission has a
+ * higher one), and Elasticsearch stores the post's document with it as an external version: it keeps the highest, so
+ * writes arriving out of order (two submissions of one post stored by different threads, a catch-up after a newer
+ * submission) never leave an older document in place.
+ *
+ * <p>A submission records its posts in PostgreSQL and then stores them in Elasticsearch itself ({@link #store}), from
+ * memory: when Elasticsearch answers, the post is searchable (or is at the next refresh) and PostgreSQL never held its
+ * document. When Elasticsearch does not answer, the documents go to the durable queue
+ * ({@code monitoring.post_index_queue}) with their revisions, the API still answers success (saying the posts are not
+ * searchable yet) and the scheduled {@link #catchUp} stores them once Elasticsearch is back, every
+ * {@code yuqing.monitoring.indexer.every} (5 s by default). Jobs that rewrite stored posts queue their documents
+ * ({@link #enqueue}) and {@link #flush} them. A post that was recorded but whose request ended before it was stored
+ * (the process stopped) was never answered with success; its sender submits it again.
  */
 @Service
 public class PostIndexer {
@@ -58,68 +65,50 @@ public class PostIndexer {
     }
 
     /**
-     * Queues the post's latest document; call inside the transaction that records the post, so both commit together.
+     * Queues the post's latest document with a new revision, for {@link #flush}; call inside the transaction that
+     * decides it, so both commit together.
      */
     public void enqueue(PostDocument document, Instant now) {
         queue.put(document, now);
     }
 
-    /**
-     * Queues the posts' latest documents like {@link #enqueue} for each, in one statement.
-     *
-     * @return each post's queue revision, for {@link #flushQueued}
-     */
-    Map<UUID, Long> enqueueAll(List<PostDocument> documents, Instant now) {
-        return queue.putAll(documents, now);
-    }
-
-    /** A document this process queued, with the revision its queue row got. */
-    record Queued(PostDocument document, long revision) {
+    /** {@code n} new revisions, increasing; take them under the posts' locks, in the transaction recording them. */
+    List<Long> revisions(int n) {
+        return n == 0 ? List.of() : queue.revisions(n);
     }
 
     /**
-     * Stores these queued posts in Elasticsearch like {@link #flush(Collection, Set, boolean)}, sending the documents
-     * given rather than reading them back from the queue: each post's row is locked, and where its revision is still
-     * the one given, the document given is its latest; a row rewritten since (a newer submission of the post) is read
-     * back, and a post no longer queued (stored meanwhile by someone else) needs nothing.
+     * Stores these documents in Elasticsearch, each under its revision (of a post given twice, the higher revision
+     * wins); when Elasticsearch fails, queues them all for {@link #catchUp} instead.
      *
-     * @param queued the documents with their queue revisions, each post at most once
-     * @return true when every one of them is stored now; false when Elasticsearch failed (they stay queued)
+     * @param mayHaveCopies the posts that may have been stored before, under another publication month
+     * @param waitForSearch whether to return only once they are searchable, or once Elasticsearch has them
+     * @return true when every one of them is stored now; false when they were queued
      */
-    boolean flushQueued(List<Queued> queued, Set<UUID> mayHaveCopies, boolean waitForSearch) {
-        Map<UUID, Queued> byId = new TreeMap<>(IndexQueue.IN_DATABASE_ORDER);
-        queued.forEach(q -> byId.put(q.document().id(), q));
-        List<UUID> ids = new ArrayList<>(byId.keySet());
-        for (int from = 0; from < ids.size(); from += BATCH) {
-            List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + BATCH));
+    boolean store(List<IndexQueue.Row> rows, Set<UUID> mayHaveCopies, boolean waitForSearch) {
+        Map<UUID, IndexQueue.Row> latest = new LinkedHashMap<>();
+        rows.forEach(r -> latest.merge(r.document().id(), r, (a, b) -> a.revision() >= b.revision() ? a : b));
+        List<IndexQueue.Row> all = new ArrayList<>(latest.values());
+        for (int from = 0; from < all.size(); from += BATCH) {
+            List<IndexQueue.Row> batch = all.subList(from, Math.min(all.size(), from + BATCH));
             try {
-                transaction.executeWithoutResult(status -> {
-                    Map<UUID, Long> current = queue.lockRevisions(chunk);
-                    List<PostDocument> documents = new ArrayList<>(current.size());
-                    List<UUID> rewritten = new ArrayList<>();
-                    for (UUID id : chunk) {
-                        Long revision = current.get(id);
-                        if (revision == null) {
-                            continue;
-                        }
-                        Queued q = byId.get(id);
-                        if (revision == q.revision()) {
-                            documents.add(q.document());
-                        } else {
-                            rewritten.add(id);
-                        }
-                    }
-                    if (!rewritten.isEmpty()) {
-                        documents.addAll(queue.documents(rewritten));
-                    }
-                    store(documents, mayHaveCopies, waitForSearch);
-                });
+                write(batch, mayHaveCopies, waitForSearch);
             } catch (SearchUnavailableException e) {
-                noteFailure(chunk, e);
+                noteFailure(e);
+                queueUnstored(all.subList(from, all.size()), e.getBody().getDetail());
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * Queues these documents for {@link #catchUp} without trying Elasticsearch (it has just failed for others), in a
+     * transaction of their own; the next catch-up takes them at once.
+     */
+    void queueUnstored(List<IndexQueue.Row> rows, String why) {
+        transaction.executeWithoutResult(status ->
+                queue.putAllUnstored(rows, clock.instant().truncatedTo(ChronoUnit.MILLIS), why));
     }
 
     /**
@@ -129,26 +118,14 @@ public class PostIndexer {
      * @return true when every one of them is searchable now; false when Elasticsearch failed (they stay queued)
      */
     public boolean flush(Collection<UUID> postIds) {
-        return flush(postIds, Set.copyOf(postIds), true);
-    }
-
-    /**
-     * Stores the queued documents of these posts in Elasticsearch like {@link #flush(Collection)}, for bulk
-     * submissions: only the posts in {@code mayHaveCopies} (submitted before, so their month may have changed) are
-     * looked for in other months' indices, and without {@code waitForSearch} this returns once Elasticsearch has the
-     * posts, which become searchable at its next refresh (within a second). The durability is the same: a post leaves
-     * the queue only once Elasticsearch has acknowledged it.
-     *
-     * @return true when every one of them is stored now; false when Elasticsearch failed (they stay queued)
-     */
-    boolean flush(Collection<UUID> postIds, Set<UUID> mayHaveCopies, boolean waitForSearch) {
         List<UUID> ids = postIds.stream().distinct().sorted().toList();
         for (int from = 0; from < ids.size(); from += BATCH) {
             List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + BATCH));
             try {
-                transaction.executeWithoutResult(status -> store(queue.lock(chunk), mayHaveCopies, waitForSearch));
+                transaction.executeWithoutResult(status -> storeQueued(queue.lock(chunk)));
             } catch (SearchUnavailableException e) {
-                noteFailure(chunk, e);
+                noteFailure(e);
+                transaction.executeWithoutResult(status -> queue.failed(chunk, e.getBody().getDetail()));
                 return false;
             }
         }
@@ -157,9 +134,9 @@ public class PostIndexer {
 
     /**
      * Stores every queued post in Elasticsearch that failed to be stored or was queued longer than the grace period ago
-     * ({@code yuqing.monitoring.indexer.grace}, 30 s by default: a post queued a moment ago is on its way from its own
-     * submission, which stores it itself), oldest first, in batches of {@value #BATCH}; stops at the first failure (the
-     * rest stay queued for the next run).
+     * ({@code yuqing.monitoring.indexer.grace}, 30 s by default: a post queued a moment ago by a job is on its way,
+     * the job stores it itself), oldest first, in batches of {@value #BATCH}; stops at the first failure (the rest stay
+     * queued for the next run).
      *
      * @return how many posts were stored
      */
@@ -169,10 +146,10 @@ public class PostIndexer {
             List<UUID> batch = new ArrayList<>();
             try {
                 Integer n = transaction.execute(status -> {
-                    List<PostDocument> documents = queue.lockOldest(BATCH, clock.instant().minus(grace));
-                    documents.forEach(d -> batch.add(d.id()));
-                    store(documents);
-                    return documents.size();
+                    List<IndexQueue.Row> rows = queue.lockOldest(BATCH, clock.instant().minus(grace));
+                    rows.forEach(r -> batch.add(r.document().id()));
+                    storeQueued(rows);
+                    return rows.size();
                 });
                 if (n == null || n == 0) {
                     if (stored > 0 && failing.compareAndSet(true, false)) {
@@ -182,7 +159,10 @@ public class PostIndexer {
                 }
                 stored += n;
             } catch (SearchUnavailableException e) {
-                noteFailure(batch, e);
+                noteFailure(e);
+                if (!batch.isEmpty()) {
+                    transaction.executeWithoutResult(status -> queue.failed(batch, e.getBody().getDetail()));
+                }
                 return stored;
             }
         }
@@ -208,37 +188,29 @@ public class PostIndexer {
         return queue.find(stored.id()).orElse(stored);
     }
 
-    private void store(List<PostDocument> documents) {
-        if (!documents.isEmpty()) {
-            index.indexAll(documents);
-            queue.remove(documents.stream().map(PostDocument::id).toList());
+    /** Stores locked queue rows under their revisions and removes them (a row older than the stored post is done too). */
+    private void storeQueued(List<IndexQueue.Row> rows) {
+        if (!rows.isEmpty()) {
+            // queued rows may be of posts stored before under another month
+            write(rows, null, true);
+            queue.remove(rows.stream().map(r -> r.document().id()).toList());
         }
     }
 
-    private void store(List<PostDocument> documents, Set<UUID> mayHaveCopies, boolean waitForSearch) {
-        if (!documents.isEmpty()) {
-            index.indexAll(documents, mayHaveCopies, waitForSearch);
-            queue.remove(documents.stream().map(PostDocument::id).toList());
+    private void write(List<IndexQueue.Row> rows, Set<UUID> mayHaveCopies, boolean waitForSearch) {
+        List<PostDocument> documents = new ArrayList<>(rows.size());
+        Map<UUID, Long> versions = new HashMap<>();
+        for (IndexQueue.Row r : rows) {
+            documents.add(r.document());
+            versions.put(r.document().id(), r.revision());
         }
+        index.indexAll(documents, versions, mayHaveCopies != null ? mayHaveCopies : versions.keySet(), waitForSearch);
     }
 
-    /**
-     * Notes that these queued posts were not tried because Elasticsearch had just failed for others: the next catch-up
-     * takes them at once rather than after the grace period.
-     */
-    void deferred(Collection<UUID> postIds) {
-        if (!postIds.isEmpty()) {
-            queue.failed(postIds, "not tried: Elasticsearch was unavailable for an earlier part of the same submission");
-        }
-    }
-
-    private void noteFailure(List<UUID> postIds, SearchUnavailableException e) {
+    private void noteFailure(SearchUnavailableException e) {
         if (failing.compareAndSet(false, true)) {
             LOG.log(System.Logger.Level.WARNING, "Elasticsearch is unavailable; accepted posts are queued until it is back: "
                     + e.getBody().getDetail());
-        }
-        if (!postIds.isEmpty()) {
-            queue.failed(postIds, e.getBody().getDetail());
         }
     }
 }

@@ -102,7 +102,7 @@ public class PostIngest {
      */
     PostReceipt submit(PostSubmission s, Predicate<String> visible) {
         Recorded recorded = record(s);
-        boolean searchable = indexer.flush(List.of(recorded.document().id()));
+        boolean searchable = indexer.store(List.of(recorded.row()), Set.of(recorded.document().id()), true);
         return recorded.receipt(visible, searchable);
     }
 
@@ -114,13 +114,20 @@ public class PostIngest {
     }
 
     /**
-     * A post recorded and queued in PostgreSQL, still to be stored in Elasticsearch, with the topics it matched now.
+     * A post recorded in PostgreSQL, still to be stored in Elasticsearch ({@link PostIndexer#store}), with the topics it
+     * matched now.
      *
      * @param submittedBefore whether the post had been submitted before this request (it may then be stored in
      *                        Elasticsearch under another publication month)
+     * @param revision        the revision of this write of the post, its version in Elasticsearch
      */
     record Recorded(PostDocument document, List<MatchedTopic> matches, List<Membership> memberships,
                     boolean submittedBefore, long revision) {
+
+        /** The document with its revision, to store. */
+        IndexQueue.Row row() {
+            return new IndexQueue.Row(document, revision);
+        }
 
         /** The answer to the submitter, with only the topics and incidents of units {@code visible} accepts. */
         PostReceipt receipt(Predicate<String> visible, boolean searchable) {
@@ -170,7 +177,6 @@ public class PostIngest {
         int n = posts.size();
         List<UUID> ids = new ArrayList<>(n);
         List<PostHistoryRepository.Figures> figures = new ArrayList<>(n);
-        Instant latest = null;
         // posts known by source and external id keep the id of their first such submission: one lookup for all
         Map<PostHistoryRepository.SourceKey, UUID> candidates = new LinkedHashMap<>();
         for (Prepared prepared : posts) {
@@ -188,9 +194,10 @@ public class PostIngest {
             UUID id = key != null ? known.get(key) : postId(post.url());
             ids.add(id);
             figures.add(new PostHistoryRepository.Figures(id, now, post.metrics()));
-            latest = latest == null || now.isAfter(latest) ? now : latest;
         }
         history.lockAll(ids);
+        // under the posts' locks: a later submission of a post takes higher revisions (later in one chunk, higher too)
+        List<Long> revisions = indexer.revisions(n);
         // under the locks: a post without history was never recorded, so it is in no incident and in no index yet
         Set<UUID> before = history.submittedBefore(ids);
         history.appendAllIfChanged(figures);
@@ -236,11 +243,10 @@ public class PostIngest {
                     post.metrics(), topicIds, incidentIds, List.copyOf(unitIds));
             documents.add(document);
         }
-        Map<UUID, Long> revisions = indexer.enqueueAll(documents, latest);
         List<Recorded> recorded = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             recorded.add(new Recorded(documents.get(i), posts.get(i).matches(), membershipsOfChunk.get(i),
-                    before.contains(ids.get(i)), revisions.get(ids.get(i))));
+                    before.contains(ids.get(i)), revisions.get(i)));
         }
         return recorded;
     }

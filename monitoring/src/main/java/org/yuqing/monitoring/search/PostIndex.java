@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch._types.mapping.IndexOptions;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
@@ -248,6 +249,22 @@ public class PostIndex {
      * @throws SearchUnavailableException when Elasticsearch cannot be reached or refuses a post
      */
     public void indexAll(List<PostDocument> posts, Set<UUID> mayHaveCopies, boolean waitForSearch) {
+        indexAll(posts, Map.of(), mayHaveCopies, waitForSearch);
+    }
+
+    /**
+     * Writes many posts in one bulk request like {@link #indexAll(List, Set, boolean)}, each post given a version in
+     * {@code versions} as an external version: Elasticsearch keeps a post's document of the highest version it was
+     * given, so a write that arrives late (an older submission's, a catch-up's) never replaces a newer one, and is not
+     * an error. Copies in other months are removed under the same rule: a copy of a higher version stays, and the
+     * document just written, being older, is removed instead.
+     *
+     * @param versions the version of each post to write with ({@code version_type=external}); posts without one are
+     *                 written unconditionally
+     * @throws SearchUnavailableException when Elasticsearch cannot be reached or refuses a post
+     */
+    public void indexAll(List<PostDocument> posts, Map<UUID, Long> versions, Set<UUID> mayHaveCopies,
+                         boolean waitForSearch) {
         if (posts.isEmpty()) {
             return;
         }
@@ -258,15 +275,20 @@ public class PostIndex {
         try {
             BulkResponse written = client.bulk(b -> {
                 for (PostDocument post : posts) {
-                    b.operations(o -> o.index(i -> i.index(indexFor(post.publishedAt())).id(post.id().toString())
-                            .document(StoredPost.of(post))));
+                    Long version = versions.get(post.id());
+                    b.operations(o -> o.index(i -> {
+                        i.index(indexFor(post.publishedAt())).id(post.id().toString()).document(StoredPost.of(post));
+                        return version == null ? i : i.version(version).versionType(VersionType.External);
+                    }));
                 }
                 return b.refresh(refresh);
             });
             failIfAny(written, "storing " + posts.size() + " posts");
             Map<String, String> target = new HashMap<>();
+            Map<String, Long> version = new HashMap<>();
             Set<String> candidates = new HashSet<>();
             posts.forEach(p -> target.put(p.id().toString(), indexFor(p.publishedAt())));
+            versions.forEach((id, v) -> version.put(id.toString(), v));
             mayHaveCopies.forEach(id -> candidates.add(id.toString()));
             List<String> moved = written.items().stream()
                     .filter(item -> "created".equals(item.result()) && candidates.contains(item.id()))
@@ -282,20 +304,43 @@ public class PostIndex {
                             .source(src -> src.fetch(false))
                             .size(Math.min(10_000, moved.size() * 3)),
                     Void.class).hits().hits().stream().filter(h -> !h.index().equals(target.get(h.id()))).toList();
-            if (!stale.isEmpty()) {
+            if (stale.isEmpty()) {
+                return;
+            }
+            BulkResponse removed = client.bulk(b -> {
+                stale.forEach(h -> b.operations(o -> o.delete(d -> {
+                    d.index(h.index()).id(h.id());
+                    Long v = version.get(h.id());
+                    return v == null ? d : d.version(v).versionType(VersionType.External);
+                })));
+                return b.refresh(refresh);
+            });
+            failIfAny(removed, "removing copies in other months");
+            // a copy newer than the document just written (a later submission moved the post back meanwhile) stays, and
+            // the older document goes: removed unless something newer still has replaced it since
+            List<String> outdated = removed.items().stream().filter(PostIndex::isVersionConflict)
+                    .map(BulkResponseItem::id).distinct().toList();
+            if (!outdated.isEmpty()) {
                 failIfAny(client.bulk(b -> {
-                    stale.forEach(h -> b.operations(o -> o.delete(d -> d.index(h.index()).id(h.id()))));
+                    outdated.forEach(id -> b.operations(o -> o.delete(d -> d.index(target.get(id)).id(id)
+                            .version(version.get(id)).versionType(VersionType.ExternalGte))));
                     return b.refresh(refresh);
-                }), "removing copies in other months");
+                }), "removing documents older than their copies");
             }
         } catch (IOException | ElasticsearchException e) {
             throw unavailable("storing " + posts.size() + " posts", e);
         }
     }
 
+    /** A write refused because the document already has a higher version: not a failure, a newer write won. */
+    private static boolean isVersionConflict(BulkResponseItem item) {
+        return item.error() != null && item.status() == 409
+                && "version_conflict_engine_exception".equals(item.error().type());
+    }
+
     private static void failIfAny(BulkResponse response, String what) {
-        if (response.errors()) {
-            String first = response.items().stream().filter(item -> item.error() != null)
+        if (response.errors() && response.items().stream().anyMatch(item -> item.error() != null && !isVersionConflict(item))) {
+            String first = response.items().stream().filter(item -> item.error() != null && !isVersionConflict(item))
                     .map(item -> item.id() + ": " + item.error().reason()).findFirst().orElse("unknown error");
             throw new SearchUnavailableException("Elasticsearch refused some documents while " + what + ", first " + first, null);
         }

@@ -1,5 +1,6 @@
 package org.yuqing.monitoring.ingest;
 
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -53,26 +54,60 @@ class PostIndexerCatchUpTest extends MonitoringIntegrationTest {
     }
 
     @Test
-    void a_submission_storing_its_posts_sends_the_newer_document_another_submission_queued_meanwhile() {
+    void a_write_of_an_older_revision_arriving_late_never_replaces_the_newer_document() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        PostDocument first = document(url(), now, 1);
-        long firstRevision = queuedAll(first, now);
-        PostDocument second = document(first.url(), now, 2);
-        long secondRevision = queuedAll(second, now);
-        assertThat(secondRevision).isGreaterThan(firstRevision);
+        PostDocument older = document(url(), now, 1);
+        PostDocument newer = document(older.url(), now, 2);
+        List<Long> revisions = indexer.revisions(2);
+        IndexQueue.Row olderRow = new IndexQueue.Row(older, revisions.get(0));
+        IndexQueue.Row newerRow = new IndexQueue.Row(newer, revisions.get(1));
+        assertThat(revisions.get(1)).isGreaterThan(revisions.get(0));
 
-        // the first submission stores with the document it holds: its row was rewritten, so the newer one goes
-        assertThat(indexer.flushQueued(List.of(new PostIndexer.Queued(first, firstRevision)), Set.of(), true)).isTrue();
-        assertThat(index.find(first.id())).get().extracting(d -> d.metrics().reads()).isEqualTo(2L);
-        assertThat(queuedIds()).doesNotContain(first.id());
-        // the second finds its post stored already
-        assertThat(indexer.flushQueued(List.of(new PostIndexer.Queued(second, secondRevision)), Set.of(), true)).isTrue();
-        assertThat(index.find(first.id())).get().extracting(d -> d.metrics().reads()).isEqualTo(2L);
+        assertThat(indexer.store(List.of(newerRow), Set.of(), true)).isTrue();
+        // the older submission's store, run late by its thread
+        assertThat(indexer.store(List.of(olderRow), Set.of(), true)).isTrue();
+        assertThat(reads(older.id())).isEqualTo(2);
+
+        // the older document left queued (Elasticsearch refused it then) is caught up and dropped, not stored
+        indexer.queueUnstored(List.of(olderRow), "Elasticsearch unavailable");
+        assertThat(queuedIds()).contains(older.id());
+        indexer.catchUp();
+        assertThat(queuedIds()).doesNotContain(older.id());
+        assertThat(reads(older.id())).isEqualTo(2);
+
+        // of a post given twice to one store, the higher revision is the one stored
+        PostDocument latest = document(older.url(), now, 3);
+        IndexQueue.Row latestRow = new IndexQueue.Row(latest, indexer.revisions(1).getFirst());
+        assertThat(indexer.store(List.of(latestRow, olderRow), Set.of(), true)).isTrue();
+        assertThat(reads(older.id())).isEqualTo(3);
     }
 
-    private long queuedAll(PostDocument document, Instant at) {
-        return new TransactionTemplate(transactions).execute(s -> indexer.enqueueAll(List.of(document), at))
-                .get(document.id());
+    @Test
+    void an_older_write_moving_a_post_to_another_month_leaves_only_the_newer_document_in_its_month() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String url = url();
+        PostDocument older = withPublished(document(url, now, 1), now.minus(Duration.ofDays(40)));
+        PostDocument newer = withPublished(document(url, now, 2), now.minus(Duration.ofHours(1)));
+        List<Long> revisions = indexer.revisions(2);
+
+        assertThat(indexer.store(List.of(new IndexQueue.Row(newer, revisions.get(1))), Set.of(), true)).isTrue();
+        // the older submission, stored late, was published in another month: written there, then found older than
+        // the copy it would remove, and removed itself
+        assertThat(indexer.store(List.of(new IndexQueue.Row(older, revisions.get(0))), Set.of(older.id()), true)).isTrue();
+
+        assertThat(index.countAll(Query.of(q -> q.ids(i -> i.values(older.id().toString()))))).isEqualTo(1);
+        assertThat(index.find(older.id()).orElseThrow().publishedAt()).isEqualTo(newer.publishedAt());
+        assertThat(reads(older.id())).isEqualTo(2);
+    }
+
+    private static PostDocument withPublished(PostDocument d, Instant publishedAt) {
+        return new PostDocument(d.id(), d.sourceId(), d.externalId(), d.url(), d.site(), d.mediaType(), d.author(),
+                d.title(), d.text(), publishedAt, d.collectedAt(), d.metrics(), d.topicIds(), d.incidentIds(),
+                d.unitIds());
+    }
+
+    private long reads(UUID id) {
+        return index.find(id).orElseThrow().metrics().reads();
     }
 
     private static PostDocument document(String url, Instant at, long reads) {
