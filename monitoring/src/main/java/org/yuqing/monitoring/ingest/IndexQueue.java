@@ -21,8 +21,9 @@ import static org.yuqing.monitoring.db.Tables.POST_INDEX_QUEUE;
 
 /**
  * Posts accepted but not yet stored in Elasticsearch, in {@code monitoring.post_index_queue}: one row per post with its
- * latest document. Rows are taken under a row lock, so two writers never send one post to Elasticsearch at once and
- * the index always ends with the latest queued document.
+ * latest document and that document's revision (the version Elasticsearch stores it under), for posts Elasticsearch
+ * refused and for jobs' rewrites. Rows are taken under a row lock, so two writers never send one row at once; the
+ * revisions keep Elasticsearch from taking an older document after a newer one.
  */
 @Repository
 class IndexQueue {

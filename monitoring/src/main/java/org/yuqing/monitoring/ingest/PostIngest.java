@@ -33,10 +33,11 @@ import java.util.regex.Pattern;
 
 /**
  * Takes in one collected post: validates it, matches it against the topics, records it in the
- * incidents of the topics it matched and queues it for Elasticsearch (with the incidents' events, in one
- * transaction, so the accepted post is durable), then stores it in Elasticsearch, searchable when this returns. When
- * Elasticsearch is unavailable the post stays queued and {@link PostIndexer} stores it once Elasticsearch is back: the
- * receipt says so ({@link PostReceipt#searchable()} false), the post is not lost.
+ * incidents of the topics it matched (with the incidents' events and the revision of this write, in one
+ * transaction), then stores it in Elasticsearch under that revision, searchable when this returns. When
+ * Elasticsearch is unavailable the post is queued durably in PostgreSQL and {@link PostIndexer} stores it once
+ * Elasticsearch is back: the receipt says so ({@link PostReceipt#searchable()} false), the post is not lost. The
+ * answer comes only after one or the other, so a post answered with success is always in one of the two.
  *
  * <p>The post's id is the name-based (type 3) UUID of its URL, so submitting the same URL again
  * updates the same post: its figures are replaced, it is not counted twice. A post that names both
@@ -140,8 +141,8 @@ public class PostIngest {
 
     /**
      * Validates the post, resolves its id, appends a snapshot when its figures changed, records it in
-     * the incidents of the topics it matches and queues it for Elasticsearch, all in one transaction; the post is not
-     * stored for search yet ({@link PostIndexer#flush} does that).
+     * the incidents of the topics it matches and takes the revision of this write, all in one transaction; the post is
+     * not stored for search yet ({@link PostIndexer#store} does that).
      *
      * @throws InvalidRequestException when a required field is missing or a value is invalid
      */
