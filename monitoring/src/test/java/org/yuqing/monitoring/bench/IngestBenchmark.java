@@ -89,8 +89,12 @@ final class IngestBenchmark {
                     // both sides send bodies built before the clock starts
                     List<String> apiBodies = posts.stream().map(IngestBenchmark::ndjson).toList();
                     List<String> rawBodies = rawBatches(posts, rawPrefix);
+                    // the benchmark's own garbage (the bodies of earlier rounds, tens of megabytes) is collected before
+                    // each side is timed, not by whichever side runs next in this JVM
+                    System.gc();
                     CpuMeter apiStart = CpuMeter.now();
                     double apiSeconds = sendAll(apiBodies, clients, body -> apiBulk(service, body));
+                    System.gc();
                     CpuMeter rawStart = CpuMeter.now();
                     double rawSeconds = sendAll(rawBodies, clients, IngestBenchmark::rawBulk);
                     CpuMeter rawEnd = CpuMeter.now();
