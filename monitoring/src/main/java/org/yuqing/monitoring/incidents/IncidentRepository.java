@@ -105,6 +105,10 @@ class IncidentRepository {
                 ? Optional.of(new Joining(incident(rs), rs.getString("same_statement"))) : Optional.<Joining>empty());
     }
 
+    /** The columns of an incident that {@link #incident(ResultSet)} reads (not the heat last published). */
+    private static final String INCIDENT_COLUMNS =
+            "i.id, i.topic_id, i.unit_id, i.title, i.state, i.first_seen_at, i.last_seen_at, i.created_at";
+
     private static IncidentRecord incident(ResultSet rs) throws SQLException {
         IncidentRecord r = new IncidentRecord();
         r.setId(rs.getObject("id", UUID.class));
@@ -162,7 +166,7 @@ class IncidentRepository {
      * indexed quarters find the candidates and only they are compared bit by bit.
      */
     private static final Positional JOINING = Positional.of("""
-            select i.*, (select m.statement_key from monitoring.incident_post m
+            select %2$s, (select m.statement_key from monitoring.incident_post m
                          where m.incident_id = i.id and m.post_id <> {1} and m.simhash is not null
                            and bit_count((m.simhash # {4})::bit(64)) <= %1$d
                          order by m.joined_at, m.post_id limit 1) as same_statement
@@ -179,7 +183,8 @@ class IncidentRepository {
                  order by si.last_seen_at desc, sp.joined_at, sp.post_id limit 1),
                 (select o.id from monitoring.incident o
                  where o.topic_id = {0} and o.state = 'OPEN' and o.last_seen_at >= {2} and o.first_seen_at <= {3}
-                 order by o.last_seen_at desc limit 1))""".formatted(SimHash.NEAR_DUPLICATE_DISTANCE));
+                 order by o.last_seen_at desc limit 1))"""
+            .formatted(SimHash.NEAR_DUPLICATE_DISTANCE, INCIDENT_COLUMNS));
 
     /** Quarter {@code k} (0 = lowest bits) of a fingerprint, as the generated {@code simhash_band<k>} columns hold it. */
     static int band(long simhash, int k) {
@@ -188,14 +193,14 @@ class IncidentRepository {
 
     /** {@link #JOINING} for a post without a fingerprint: no near-duplicates and no SimHash parameter. */
     private static final Positional JOINING_WITHOUT_FINGERPRINT = Positional.of("""
-            select i.*, cast(null as text) as same_statement
+            select %s, cast(null as text) as same_statement
             from monitoring.incident i
             where i.id = coalesce(
                 (select h.id from monitoring.incident h join monitoring.incident_post hp on hp.incident_id = h.id
                  where h.topic_id = {0} and hp.post_id = {1} limit 1),
                 (select o.id from monitoring.incident o
                  where o.topic_id = {0} and o.state = 'OPEN' and o.last_seen_at >= {2} and o.first_seen_at <= {3}
-                 order by o.last_seen_at desc limit 1))""");
+                 order by o.last_seen_at desc limit 1))""".formatted(INCIDENT_COLUMNS));
 
     /** Per incident, how many of its posts joined as near-duplicates of an earlier member. */
     Map<UUID, Integer> duplicates(Collection<UUID> incidentIds) {

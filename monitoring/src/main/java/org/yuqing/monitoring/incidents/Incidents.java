@@ -188,14 +188,13 @@ public class Incidents {
             Map<UUID, String> published = new LinkedHashMap<>();
             touched.forEach((id, t) -> {
                 IncidentMetrics metrics = after.get(id);
-                String heat = json.writeValueAsString(metrics);
                 if (t.opened()) {
                     events.add(new IncidentDetected(UUID.randomUUID(), now, id, t.topicId(), t.unitId(), t.title(),
                             seen.get(id).firstSeen(), metrics));
-                    published.put(id, heat);
+                    published.put(id, json.writeValueAsString(metrics));
                 } else if (!metrics.equals(publishedHeat(seen.get(id).publishedHeat()))) {
                     events.add(new IncidentMetricsChanged(UUID.randomUUID(), now, id, t.unitId(), metrics));
-                    published.put(id, heat);
+                    published.put(id, json.writeValueAsString(metrics));
                 }
             });
             repository.storePublishedHeat(published);

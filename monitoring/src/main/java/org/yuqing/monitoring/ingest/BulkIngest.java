@@ -46,8 +46,9 @@ import java.util.stream.Collectors;
  * lookup, one batch of snapshots, one taking the revisions; each incident's event once per transaction, see
  * {@link org.yuqing.monitoring.incidents.Incidents#recordAll}) plus a few per matching post, and the posts
  * are searchable at Elasticsearch's next refresh rather than when the answer comes (unless the request waits for it):
- * a bulk's cost is then close to that of Elasticsearch's own {@code _bulk}. Blank lines are skipped. When Elasticsearch is
- * unavailable the accepted posts are queued in PostgreSQL and stored once it is back ({@link BulkReceipt#searchable()} false);
+ * a bulk's cost is then close to that of Elasticsearch's own {@code _bulk}. Blank lines are skipped. When Elasticsearch
+ * is unavailable the accepted posts are queued in PostgreSQL and stored once it is back
+ * ({@link BulkReceipt#searchable()} false);
  * when PostgreSQL fails midway the request fails (5xx) with the earlier chunks kept. Sending the same body again is
  * harmless, posts being identified by URL or source and external id.
  */
@@ -76,7 +77,8 @@ class BulkIngest {
     private final JsonMapper json;
     private final int maxLines;
     /** Threads storing recorded chunks in Elasticsearch while the requests' threads record the next ones. */
-    private final ExecutorService storers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("bulk-store-", 0).factory());
+    private final ExecutorService storers =
+            Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("bulk-store-", 0).factory());
 
     BulkIngest(PostIngest ingest, PostIndexer indexer, JsonMapper json,
                @Value("${yuqing.monitoring.bulk.max-lines:10000}") int maxLines) {

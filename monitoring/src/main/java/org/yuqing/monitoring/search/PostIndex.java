@@ -198,29 +198,6 @@ public class PostIndex {
     }
 
     /**
-     * Writes the post to its monthly index and waits until it is searchable; a copy left in another
-     * month's index by an earlier submission with another publication time is removed.
-     *
-     * @throws SearchUnavailableException when Elasticsearch cannot be reached or refuses the post
-     */
-    public void index(PostDocument post) {
-        if (!templateInstalled) {
-            installTemplate();
-        }
-        String index = indexFor(post.publishedAt());
-        try {
-            client.index(i -> i.index(index).id(post.id().toString()).document(StoredPost.of(post)).refresh(Refresh.WaitFor));
-            for (Hit<Void> copy : copies(post.id())) {
-                if (!copy.index().equals(index)) {
-                    client.delete(d -> d.index(copy.index()).id(copy.id()).refresh(Refresh.WaitFor));
-                }
-            }
-        } catch (IOException | ElasticsearchException e) {
-            throw unavailable("storing post " + post.id(), e);
-        }
-    }
-
-    /**
      * Writes many posts in one bulk request and waits until they are searchable; like
      * {@link #index} for each, copies left in another month's index are removed. For imports and
      * backfills.
@@ -339,7 +316,8 @@ public class PostIndex {
     }
 
     private static void failIfAny(BulkResponse response, String what) {
-        if (response.errors() && response.items().stream().anyMatch(item -> item.error() != null && !isVersionConflict(item))) {
+        if (response.errors()
+                && response.items().stream().anyMatch(item -> item.error() != null && !isVersionConflict(item))) {
             String first = response.items().stream().filter(item -> item.error() != null && !isVersionConflict(item))
                     .map(item -> item.id() + ": " + item.error().reason()).findFirst().orElse("unknown error");
             throw new SearchUnavailableException("Elasticsearch refused some documents while " + what + ", first " + first, null);
@@ -687,14 +665,6 @@ public class PostIndex {
         }
         return new PostSearchResult.Hit(p.id(), p.title(), p.text(), p.site(), p.url(), p.mediaType(), p.author(),
                 p.publishedAt(), p.metrics(), highlights);
-    }
-
-    private List<Hit<Void>> copies(UUID id) throws IOException {
-        return client.search(s -> s.index(prefix).ignoreUnavailable(true).allowNoIndices(true)
-                        .query(q -> q.ids(ids -> ids.values(id.toString())))
-                        .source(src -> src.fetch(false))
-                        .size(10),
-                Void.class).hits().hits();
     }
 
     private static String template() {
