@@ -127,6 +127,22 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     /**
+     * The text of the element with id {@code id}, read again if the console re-rendered the element meanwhile (a
+     * push update replaces it, and a reference read a moment before goes stale).
+     */
+    String text(String id) {
+        return until("the text of " + id, d -> element(id).getText());
+    }
+
+    /** The attribute {@code name} of the element with id {@code id}, read again like {@link #text}; empty when absent. */
+    String attribute(String id, String name) {
+        return until(name + " of " + id, d -> {
+            String value = element(id).getAttribute(name);
+            return value == null ? "" : value;
+        });
+    }
+
+    /**
      * Clicks the element with id {@code id} as a person would: scrolled into the middle of the window, and again
      * while something passing lies over it (e.g. a notification fading out).
      */

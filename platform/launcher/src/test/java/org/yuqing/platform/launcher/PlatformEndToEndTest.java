@@ -128,7 +128,7 @@ class PlatformEndToEndTest {
         try (ConsoleBrowser console = ConsoleBrowser.login(settings.url("gateway"), DemoDrill.LOGIN, DemoDrill.PASSWORD,
                 SCREENSHOTS)) {
             String card = "case-card-" + caseId;
-            assertThat(console.waitForText(DemoDrill.INCIDENT_TITLE).element(card).getText()).contains("重大");
+            assertThat(console.waitForText(DemoDrill.INCIDENT_TITLE).text(card)).contains("重大");
             console.screenshot("case-board");
             console.click("cases-view-toggle").element("cases-grid");
             console.click("cases-view-toggle").element(card);
@@ -136,7 +136,7 @@ class PlatformEndToEndTest {
             console.click("case-link-" + caseId).element("case-header");
             console.waitUntil("the case page with its clock and grade", text -> text.contains("上报时限")
                     && text.contains("级别：重大"));
-            assertThat(console.element("case-grade-link").getAttribute("href")).contains("grading/incidents/");
+            assertThat(console.attribute("case-grade-link", "href")).contains("grading/incidents/");
             console.waitUntil("the ledger check", text -> text.contains("责任台账校验通过"));
             // casework keeps monitoring's heat measurements of the incident from detection on
             console.waitForText("case-heat-summary", "舆情总量");
@@ -148,7 +148,7 @@ class PlatformEndToEndTest {
 
             console.type("case-report-phone-to", "区委宣传部分管领导").click("case-report-phone-submit")
                     .waitForText("已记录电话报告");
-            assertThat(console.element("case-clock-WRITTEN_REPORT").getText()).contains("剩余");
+            assertThat(console.text("case-clock-WRITTEN_REPORT")).contains("剩余");
             console.click("case-transition-RESPONDING").waitForText("case-state", "处置回应");
             console.type("case-comment-text", "已联系企业核实伤亡情况").click("case-comment-submit")
                     .waitForText("已联系企业核实伤亡情况");
@@ -204,14 +204,14 @@ class PlatformEndToEndTest {
                 SCREENSHOTS)) {
             console.open("incidents", DemoDrill.INCIDENT_TITLE).clickCell(DemoDrill.INCIDENT_TITLE)
                     .waitForText("incident-detail", "主流媒体");
-            assertThat(console.element("incident-grading").getAttribute("href")).contains("grading/incidents/");
-            assertThat(console.element("incident-posts").getText()).contains("化工厂");
+            assertThat(console.attribute("incident-grading", "href")).contains("grading/incidents/");
+            assertThat(console.text("incident-posts")).contains("化工厂");
             console.screenshot("incidents");
 
             console.open("search", "舆情检索").type("search-field", "爆炸").click("search-button")
                     .waitForText("search-total", "3");
             console.click("facet-site-www.news.cn").waitForText("search-total", "1");
-            assertThat(console.element("search-export").getAttribute("href")).contains("site=www.news.cn");
+            assertThat(console.attribute("search-export", "href")).contains("site=www.news.cn");
             console.screenshot("search-facets");
 
             console.open("topics", "化工厂事故").click("topic-create").element("topic-editor");
@@ -241,13 +241,13 @@ class PlatformEndToEndTest {
             console.open("grades", DemoDrill.INCIDENT_TITLE).waitForText("grades-grid", "重大");
 
             console.open("grading/incidents/" + incidentId, "系统定级").waitForText("grade-level", "重大");
-            assertThat(console.element("grade-reasons").getText()).contains("预案");
+            assertThat(console.text("grade-reasons")).contains("预案");
             console.screenshot("grade");
             console.click("grade-override").choose("override-level", "较大").click("grade-override-dialog-save")
                     .waitForText("必须填写原因");
             console.type("override-reason", "经核实无人员伤亡，影响范围有限").click("grade-override-dialog-save")
                     .waitForText("grade-level", "较大");
-            assertThat(console.element("grade-history").getText()).contains("分析员 demo");
+            assertThat(console.text("grade-history")).contains("分析员 demo");
             console.screenshot("grade-override");
 
             console.open("plans", "预案").clickCell("区网络舆情处置工作应急预案").waitForText("plan-title", "第");
