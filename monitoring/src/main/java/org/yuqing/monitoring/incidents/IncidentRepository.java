@@ -3,7 +3,6 @@ package org.yuqing.monitoring.incidents;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementSetter;
@@ -11,7 +10,6 @@ import org.springframework.stereotype.Repository;
 import org.yuqing.domain.IncidentMetrics;
 import org.yuqing.monitoring.db.tables.records.IncidentRecord;
 
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -32,7 +30,6 @@ import java.util.regex.Pattern;
 
 import static org.yuqing.monitoring.db.Tables.INCIDENT;
 import static org.yuqing.monitoring.db.Tables.INCIDENT_POST;
-import static org.yuqing.monitoring.db.Tables.TOPIC;
 
 /** Incidents and their posts in tables {@code monitoring.incident} and {@code monitoring.incident_post}. */
 @Repository
@@ -75,11 +72,11 @@ class IncidentRepository {
         if (topicIds.isEmpty()) {
             return units;
         }
-        db.select(TOPIC.ID, TOPIC.UNIT_ID).from(TOPIC)
-                .where(TOPIC.ID.in(topicIds))
-                .orderBy(TOPIC.ID)
-                .forUpdate()
-                .forEach(r -> units.put(r.value1(), r.value2()));
+        jdbc.query("select id, unit_id from monitoring.topic where id = any(?) order by id for update",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", topicIds.toArray())),
+                (ResultSet rs) -> {
+                    units.put(rs.getObject(1, UUID.class), rs.getString(2));
+                });
         return units;
     }
 
@@ -218,7 +215,7 @@ class IncidentRepository {
 
     /** Opens an incident whose first and last seen are {@code publishedAt}, created at {@code now}. */
     IncidentRecord insertIncident(UUID id, UUID topicId, String unitId, String title, Instant publishedAt, Instant now) {
-        IncidentRecord r = db.newRecord(INCIDENT);
+        IncidentRecord r = new IncidentRecord();
         r.setId(id);
         r.setTopicId(topicId);
         r.setUnitId(unitId);
@@ -227,7 +224,10 @@ class IncidentRepository {
         r.setFirstSeenAt(utc(publishedAt));
         r.setLastSeenAt(utc(publishedAt));
         r.setCreatedAt(utc(now));
-        r.insert();
+        jdbc.update("insert into monitoring.incident (id, topic_id, unit_id, title, state, first_seen_at, last_seen_at, "
+                        + "created_at) values (?, ?, ?, ?, ?, ?, ?, ?)", id, topicId, unitId, title, r.getState(),
+                r.getFirstSeenAt(), r.getLastSeenAt(), r.getCreatedAt());
+        r.changed(false);
         return r;
     }
 
@@ -282,14 +282,17 @@ class IncidentRepository {
         if (incidentIds.isEmpty()) {
             return seen;
         }
-        db.fetch("""
+        jdbc.query("""
                 update monitoring.incident i set first_seen_at = s.first_published_at, last_seen_at = s.last_published_at
                 from (select incident_id, min(published_at) as first_published_at, max(published_at) as last_published_at
-                      from monitoring.incident_post where incident_id = any({0}::uuid[]) group by incident_id) s
+                      from monitoring.incident_post where incident_id = any(?) group by incident_id) s
                 where i.id = s.incident_id
-                returning i.id, i.first_seen_at, i.published_heat::text""", DSL.val(incidentIds.toArray(UUID[]::new)))
-                .forEach(r -> seen.put(r.get(0, UUID.class),
-                        new Seen(r.get(1, OffsetDateTime.class).toInstant(), r.get(2, String.class))));
+                returning i.id, i.first_seen_at, i.published_heat::text""",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", incidentIds.toArray())),
+                (ResultSet rs) -> {
+                    seen.put(rs.getObject(1, UUID.class),
+                            new Seen(rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3)));
+                });
         return seen;
     }
 
@@ -298,10 +301,12 @@ class IncidentRepository {
         if (heat.isEmpty()) {
             return;
         }
-        db.execute("""
+        jdbc.update("""
                 update monitoring.incident i set published_heat = h.heat::jsonb
-                from unnest({0}::uuid[], {1}::text[]) as h(id, heat) where i.id = h.id""",
-                DSL.val(heat.keySet().toArray(UUID[]::new)), DSL.val(heat.values().toArray(String[]::new)));
+                from unnest(?::uuid[], ?::text[]) as h(id, heat) where i.id = h.id""", ps -> {
+            ps.setArray(1, ps.getConnection().createArrayOf("uuid", heat.keySet().toArray()));
+            ps.setArray(2, ps.getConnection().createArrayOf("text", heat.values().toArray()));
+        });
     }
 
     /** Every incident holding the post with its unit, in the order it joined them. */
@@ -318,12 +323,15 @@ class IncidentRepository {
         if (postIds.isEmpty()) {
             return result;
         }
-        db.select(INCIDENT_POST.POST_ID, INCIDENT_POST.INCIDENT_ID, INCIDENT.UNIT_ID).from(INCIDENT_POST)
-                .join(INCIDENT).on(INCIDENT.ID.eq(INCIDENT_POST.INCIDENT_ID))
-                .where(INCIDENT_POST.POST_ID.in(Set.copyOf(postIds)))
-                .orderBy(INCIDENT_POST.POST_ID, INCIDENT_POST.JOINED_AT, INCIDENT_POST.INCIDENT_ID)
-                .forEach(r -> result.computeIfAbsent(r.value1(), k -> new ArrayList<>())
-                        .add(new Membership(r.value2(), r.value3())));
+        jdbc.query("""
+                select p.post_id, p.incident_id, i.unit_id from monitoring.incident_post p
+                join monitoring.incident i on i.id = p.incident_id
+                where p.post_id = any(?) order by p.post_id, p.joined_at, p.incident_id""",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", Set.copyOf(postIds).toArray())),
+                (ResultSet rs) -> {
+                    result.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                            .add(new Membership(rs.getObject(2, UUID.class), rs.getString(3)));
+                });
         return result;
     }
 
@@ -361,33 +369,43 @@ class IncidentRepository {
         if (incidentIds.isEmpty()) {
             return result;
         }
-        var p = INCIDENT_POST;
-        Condition recent = p.PUBLISHED_AT.ge(utc(since));
-        Field<Integer> volume = DSL.count();
-        Field<BigDecimal> reads = DSL.sum(p.READS);
-        Field<BigDecimal> comments = DSL.sum(p.COMMENTS);
-        Field<BigDecimal> reposts = DSL.sum(p.REPOSTS);
-        Field<Integer> sites = DSL.countDistinct(p.SITE);
-        Field<Integer> outlets = DSL.countDistinct(p.MAINSTREAM_OUTLET);
-        Field<Integer> volume24h = DSL.count().filterWhere(recent);
-        Field<BigDecimal> reads24h = DSL.sum(p.READS).filterWhere(recent);
-        Field<BigDecimal> comments24h = DSL.sum(p.COMMENTS).filterWhere(recent);
-        Field<BigDecimal> reposts24h = DSL.sum(p.REPOSTS).filterWhere(recent);
-        Field<Integer> negative = DSL.count().filterWhere(NEGATIVE);
-        Map<UUID, Integer> maxSitesPerStatement = maxSitesPerStatement(incidentIds);
-        for (Record r : db.select(p.INCIDENT_ID, volume, reads, comments, reposts, sites, outlets,
-                        volume24h, reads24h, comments24h, reposts24h, negative)
-                .from(p).where(p.INCIDENT_ID.in(incidentIds)).groupBy(p.INCIDENT_ID).fetch()) {
-            UUID id = r.get(p.INCIDENT_ID);
-            result.put(id, new IncidentMetrics(
-                    r.get(volume), number(r.get(reads)), number(r.get(comments)), number(r.get(reposts)),
-                    r.get(sites), r.get(outlets), maxSitesPerStatement.getOrDefault(id, 0),
-                    r.get(volume24h), number(r.get(reads24h)), number(r.get(comments24h)), number(r.get(reposts24h)),
-                    NegativeShare.ratio(r.get(negative), r.get(volume)), Set.of()));
-        }
+        // JDBC, not jOOQ: this runs for every chunk of a bulk; the most sites of one statement is computed per incident
+        // in the database, not returned per statement (an incident may hold thousands)
+        jdbc.query(METRICS, ps -> {
+            ps.setObject(1, utc(since));
+            ps.setArray(2, ps.getConnection().createArrayOf("uuid", incidentIds.toArray()));
+        }, (ResultSet rs) -> {
+            while (rs.next()) {
+                long volume = rs.getLong("volume");
+                result.put(rs.getObject("incident_id", UUID.class), new IncidentMetrics(
+                        volume, rs.getLong("reads"), rs.getLong("comments"), rs.getLong("reposts"),
+                        rs.getInt("sites"), rs.getInt("outlets"), rs.getInt("max_sites_per_statement"),
+                        rs.getLong("volume_24h"), rs.getLong("reads_24h"), rs.getLong("comments_24h"),
+                        rs.getLong("reposts_24h"), NegativeShare.ratio(rs.getLong("negative"), volume), Set.of()));
+            }
+            return null;
+        });
         incidentIds.forEach(id -> result.putIfAbsent(id, IncidentMetrics.empty()));
         return result;
     }
+
+    /** Parameters: the start of the last 24 hours, the incidents. */
+    private static final String METRICS = """
+            with recent as (select cast(? as timestamptz) as since)
+            select p.incident_id, count(*) as volume, coalesce(sum(p.reads), 0) as reads,
+                coalesce(sum(p.comments), 0) as comments, coalesce(sum(p.reposts), 0) as reposts,
+                count(distinct p.site) as sites, count(distinct p.mainstream_outlet) as outlets,
+                count(*) filter (where p.published_at >= r.since) as volume_24h,
+                coalesce(sum(p.reads) filter (where p.published_at >= r.since), 0) as reads_24h,
+                coalesce(sum(p.comments) filter (where p.published_at >= r.since), 0) as comments_24h,
+                coalesce(sum(p.reposts) filter (where p.published_at >= r.since), 0) as reposts_24h,
+                count(*) filter (where cardinality(p.negative_words) > 0) as negative,
+                (select max(per_statement.sites) from (select count(distinct s.site) as sites
+                    from monitoring.incident_post s where s.incident_id = p.incident_id
+                    group by s.statement_key) per_statement) as max_sites_per_statement
+            from monitoring.incident_post p cross join recent r
+            where p.incident_id = any(?)
+            group by p.incident_id""";
 
     /**
      * The negative share of each incident now, with its trend and words; the last 24 hours are those at or after
@@ -427,22 +445,6 @@ class IncidentRepository {
                         r.value7(), r.value6(), words.getOrDefault(r.value1(), List.of()))));
         incidentIds.forEach(id -> result.putIfAbsent(id, NegativeShare.none()));
         return result;
-    }
-
-    /** Per incident, the most distinct sites that carried one statement (posts with the same statement key). */
-    private Map<UUID, Integer> maxSitesPerStatement(Collection<UUID> incidentIds) {
-        var p = INCIDENT_POST;
-        Field<Integer> sites = DSL.countDistinct(p.SITE);
-        Map<UUID, Integer> max = new HashMap<>();
-        db.select(p.INCIDENT_ID, sites).from(p)
-                .where(p.INCIDENT_ID.in(incidentIds))
-                .groupBy(p.INCIDENT_ID, p.STATEMENT_KEY)
-                .forEach(r -> max.merge(r.get(p.INCIDENT_ID), r.get(sites), Math::max));
-        return max;
-    }
-
-    private static long number(BigDecimal sum) {
-        return sum == null ? 0 : sum.longValueExact();
     }
 
     static OffsetDateTime utc(Instant instant) {

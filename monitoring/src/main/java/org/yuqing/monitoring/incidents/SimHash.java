@@ -2,8 +2,6 @@ package org.yuqing.monitoring.incidents;
 
 import org.yuqing.monitoring.matching.TextNormalizer;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * 64-bit SimHash (Charikar) of a text, for near-duplicate detection (相似文本/转载识别): texts that differ in a few
  * characters get fingerprints that differ in a few bits, unrelated texts in about half of them.
@@ -32,21 +30,32 @@ public final class SimHash {
      * @return the fingerprint; 0 for a text without letters or digits
      */
     public static long of(String text) {
-        int[] folded = TextNormalizer.normalize(text).codePoints().filter(Character::isLetterOrDigit).toArray();
-        if (folded.length == 0) {
+        String folded = TextNormalizer.normalize(text);
+        int[] kept = new int[folded.length()];
+        int n = 0;
+        for (int i = 0; i < folded.length(); ) {
+            int c = folded.codePointAt(i);
+            i += Character.charCount(c);
+            if (Character.isLetterOrDigit(c)) {
+                kept[n++] = c;
+            }
+        }
+        if (n == 0) {
             return 0;
         }
-        int[] weights = new int[64];
-        int shingles = Math.max(1, folded.length - SHINGLE + 1);
+        // a bit's weight is +1 per shingle whose hash has it set, -1 per one that has not: positive when set in more
+        // than half the shingles
+        int shingles = Math.max(1, n - SHINGLE + 1);
+        int[] ones = new int[64];
         for (int start = 0; start < shingles; start++) {
-            long h = hash(new String(folded, start, Math.min(SHINGLE, folded.length - start)));
+            long h = hash(kept, start, Math.min(start + SHINGLE, n));
             for (int bit = 0; bit < 64; bit++) {
-                weights[bit] += ((h >>> bit) & 1) == 1 ? 1 : -1;
+                ones[bit] += (int) ((h >>> bit) & 1);
             }
         }
         long fingerprint = 0;
         for (int bit = 0; bit < 64; bit++) {
-            if (weights[bit] > 0) {
+            if (2 * ones[bit] > shingles) {
                 fingerprint |= 1L << bit;
             }
         }
@@ -63,15 +72,32 @@ public final class SimHash {
         return distance(a, b) <= NEAR_DUPLICATE_DISTANCE;
     }
 
-    /** FNV-1a over the UTF-8 bytes, then a SplitMix64 finaliser so that every output bit depends on every input bit. */
-    private static long hash(String shingle) {
+    /**
+     * FNV-1a over the UTF-8 bytes of the code points {@code from} to {@code to} (encoded here, no string built), then a
+     * SplitMix64 finaliser so that every output bit depends on every input bit. The code points are letters or digits,
+     * never surrogates.
+     */
+    static long hash(int[] codePoints, int from, int to) {
         long h = 0xcbf29ce484222325L;
-        for (byte b : shingle.getBytes(StandardCharsets.UTF_8)) {
-            h ^= b & 0xff;
-            h *= 0x100000001b3L;
+        for (int i = from; i < to; i++) {
+            int c = codePoints[i];
+            if (c < 0x80) {
+                h = fnv(h, c);
+            } else if (c < 0x800) {
+                h = fnv(fnv(h, 0xc0 | (c >>> 6)), 0x80 | (c & 0x3f));
+            } else if (c < 0x10000) {
+                h = fnv(fnv(fnv(h, 0xe0 | (c >>> 12)), 0x80 | ((c >>> 6) & 0x3f)), 0x80 | (c & 0x3f));
+            } else {
+                h = fnv(fnv(fnv(fnv(h, 0xf0 | (c >>> 18)), 0x80 | ((c >>> 12) & 0x3f)), 0x80 | ((c >>> 6) & 0x3f)),
+                        0x80 | (c & 0x3f));
+            }
         }
         h = (h ^ (h >>> 30)) * 0xbf58476d1ce4e5b9L;
         h = (h ^ (h >>> 27)) * 0x94d049bb133111ebL;
         return h ^ (h >>> 31);
+    }
+
+    private static long fnv(long h, int b) {
+        return (h ^ b) * 0x100000001b3L;
     }
 }

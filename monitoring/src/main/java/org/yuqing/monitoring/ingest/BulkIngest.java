@@ -6,23 +6,20 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.ErrorResponseException;
 import org.yuqing.monitoring.web.InvalidRequestException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -58,6 +55,9 @@ class BulkIngest {
     /** Problem type of a bulk body with more lines than allowed. */
     static final URI TOO_MANY_LINES = URI.create("urn:yuqing:problem:too-many-lines");
 
+    /** Problem type of a bulk body of more bytes than allowed. */
+    static final URI BODY_TOO_LARGE = URI.create("urn:yuqing:problem:body-too-large");
+
     /**
      * Valid lines recorded per transaction, matching topics or not: fewer commits and fewer events (one per incident and
      * chunk), while a transaction and its locks stay short.
@@ -76,15 +76,22 @@ class BulkIngest {
     private final PostIndexer indexer;
     private final JsonMapper json;
     private final int maxLines;
+    private final int maxBytes;
     /** Threads storing recorded chunks in Elasticsearch while the requests' threads record the next ones. */
     private final ExecutorService storers =
             Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("bulk-store-", 0).factory());
 
     BulkIngest(PostIngest ingest, PostIndexer indexer, JsonMapper json,
-               @Value("${yuqing.monitoring.bulk.max-lines:10000}") int maxLines) {
+               @Value("${yuqing.monitoring.bulk.max-lines:10000}") int maxLines,
+               @Value("${yuqing.monitoring.bulk.max-size:64MB}") DataSize maxSize) {
         if (maxLines < 1) {
             throw new IllegalArgumentException("yuqing.monitoring.bulk.max-lines must be at least 1, was " + maxLines);
         }
+        if (maxSize.toBytes() < 1 || maxSize.toBytes() >= Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("yuqing.monitoring.bulk.max-size must be between 1 byte and 2 GB, was "
+                    + maxSize);
+        }
+        this.maxBytes = (int) maxSize.toBytes();
         this.ingest = ingest;
         this.indexer = indexer;
         this.json = json;
@@ -110,10 +117,7 @@ class BulkIngest {
      * @throws ErrorResponseException  413 when it holds more than the configured number of lines
      */
     BulkReceipt submit(InputStream body, boolean waitForSearch) {
-        Map<Integer, String> lines = read(body);
-        List<Line> parsed = new ArrayList<>(lines.size());
-        lines.forEach((number, text) -> parsed.add(json(number, text)));
-        return ingest(parsed, waitForSearch);
+        return ingest(read(body), waitForSearch);
     }
 
     /**
@@ -132,16 +136,25 @@ class BulkIngest {
 
     /** Reads one line of NDJSON (a post's JSON): the post, or what is wrong with the line. */
     Line json(int number, String text) {
-        PostSubmission submission;
         try {
-            submission = json.readValue(text, PostSubmission.class);
+            return line(number, json.readValue(text, PostSubmission.class));
         } catch (JacksonException e) {
             return Line.failed(number, unreadable(e));
         }
-        if (submission == null) {
-            return Line.failed(number, "a line must be a JSON object of a post");
+    }
+
+    /** Reads one line of NDJSON from a body's UTF-8 bytes, without decoding it to a string first. */
+    private Line json(int number, byte[] body, int from, int length) {
+        try {
+            return line(number, json.readValue(body, from, length, PostSubmission.class));
+        } catch (JacksonException e) {
+            return Line.failed(number, unreadable(e));
         }
-        return new Line(number, submission, null);
+    }
+
+    private static Line line(int number, PostSubmission submission) {
+        return submission == null ? Line.failed(number, "a line must be a JSON object of a post")
+                : new Line(number, submission, null);
     }
 
     /**
@@ -304,22 +317,41 @@ class BulkIngest {
         storers.close();
     }
 
-    private Map<Integer, String> read(InputStream body) {
-        Map<Integer, String> lines = new LinkedHashMap<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-            int number = 0;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                if (lines.size() == maxLines) {
-                    throw tooManyLines();
-                }
-                lines.put(number, line);
-            }
+    /**
+     * The body's lines, each read as a post: split on line feeds in the UTF-8 bytes (a line feed byte never occurs
+     * inside a multi-byte UTF-8 character), a carriage return before one dropped, blank lines skipped.
+     */
+    private List<Line> read(InputStream body) {
+        byte[] bytes;
+        try {
+            bytes = body.readNBytes(maxBytes + 1);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        if (bytes.length > maxBytes) {
+            throw tooLarge(BODY_TOO_LARGE, "Body too large",
+                    "A bulk submission holds at most " + maxBytes + " bytes; split the body", "maxBytes", maxBytes);
+        }
+        List<Line> lines = new ArrayList<>();
+        int number = 0;
+        for (int start = 0; start < bytes.length; ) {
+            int end = start;
+            while (end < bytes.length && bytes[end] != '\n') {
+                end++;
+            }
+            number++;
+            int last = end;
+            if (last > start && bytes[last - 1] == '\r') {
+                last--;
+            }
+            if (!blank(bytes, start, last)) {
+                if (lines.size() == maxLines) {
+                    throw tooLarge(TOO_MANY_LINES, "Too many lines",
+                            "A bulk submission holds at most " + maxLines + " posts; split the body", "maxLines", maxLines);
+                }
+                lines.add(json(number, bytes, start, last - start));
+            }
+            start = end + 1;
         }
         if (lines.isEmpty()) {
             throw new InvalidRequestException(Map.of("body", "holds no post; send one post JSON per line"));
@@ -327,12 +359,20 @@ class BulkIngest {
         return lines;
     }
 
-    private ErrorResponseException tooManyLines() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
-                "A bulk submission holds at most " + maxLines + " posts; split the body");
-        problem.setType(TOO_MANY_LINES);
-        problem.setTitle("Too many lines");
-        problem.setProperty("maxLines", maxLines);
+    private static boolean blank(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] != ' ' && bytes[i] != '\t' && bytes[i] != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static ErrorResponseException tooLarge(URI type, String title, String detail, String limit, int value) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, detail);
+        problem.setType(type);
+        problem.setTitle(title);
+        problem.setProperty(limit, value);
         return new ErrorResponseException(HttpStatus.CONTENT_TOO_LARGE, problem, null);
     }
 
@@ -346,6 +386,9 @@ class BulkIngest {
         }
         if (e instanceof DatabindException) {
             return "a line must be a JSON object of a post";
+        }
+        if (e.getOriginalMessage() != null && e.getOriginalMessage().contains("Invalid UTF-8")) {
+            return "the line is not UTF-8 text; send the body in UTF-8";
         }
         return "the line is not well-formed JSON";
     }

@@ -2,6 +2,7 @@ package org.yuqing.monitoring.ingest;
 
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.yuqing.monitoring.search.PostDocument;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,10 +34,12 @@ class IndexQueue {
             .thenComparing(UUID::getLeastSignificantBits, Long::compareUnsigned);
 
     private final DSLContext db;
+    private final JdbcTemplate jdbc;
     private final JsonMapper json;
 
-    IndexQueue(DSLContext db, JsonMapper json) {
+    IndexQueue(DSLContext db, JdbcTemplate jdbc, JsonMapper json) {
         this.db = db;
+        this.jdbc = jdbc;
         this.json = json;
     }
 
@@ -66,8 +69,8 @@ class IndexQueue {
      * under the post's lock) gets higher ones.
      */
     List<Long> revisions(int n) {
-        return db.fetch("select nextval('monitoring.post_index_queue_revision') as r from generate_series(1, {0}) "
-                + "order by r", DSL.val(n)).getValues(0, Long.class);
+        return jdbc.queryForList("select nextval('monitoring.post_index_queue_revision') as r "
+                + "from generate_series(1, ?) order by r", Long.class, n);
     }
 
     /**

@@ -3,11 +3,13 @@ package org.yuqing.monitoring.ingest;
 import org.jooq.DSLContext;
 import org.jooq.Query;
 import org.jooq.impl.DSL;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.jooq.Table;
 import org.yuqing.monitoring.db.tables.PostSnapshot;
 import org.yuqing.monitoring.search.PostDocument;
 
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -29,9 +31,11 @@ import static org.yuqing.monitoring.db.Tables.POST_SNAPSHOT;
 class PostHistoryRepository {
 
     private final DSLContext db;
+    private final JdbcTemplate jdbc;
 
-    PostHistoryRepository(DSLContext db) {
+    PostHistoryRepository(DSLContext db, JdbcTemplate jdbc) {
         this.db = db;
+        this.jdbc = jdbc;
     }
 
     /** A post's key at its source, for {@link #identifyAll}. */
@@ -79,8 +83,10 @@ class PostHistoryRepository {
             return;
         }
         String[] keys = postIds.stream().map(UUID::toString).distinct().sorted().toArray(String[]::new);
-        db.execute("select pg_advisory_xact_lock(hashtextextended(k, 0)) from (select k from unnest({0}::text[]) as u(k) "
-                + "order by k) as ordered", DSL.val(keys));
+        // JDBC, not jOOQ, for the statements every chunk of a bulk runs: rendering cost more than running them
+        jdbc.query("select pg_advisory_xact_lock(hashtextextended(k, 0)) from (select k from unnest(?::text[]) as u(k) "
+                + "order by k) as ordered", ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", keys)),
+                (ResultSet rs) -> { });
     }
 
     /** Which of these posts have a history: were submitted before (since history is kept). */
@@ -88,9 +94,13 @@ class PostHistoryRepository {
         if (postIds.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(db.selectDistinct(POST_SNAPSHOT.POST_ID).from(POST_SNAPSHOT)
-                .where(POST_SNAPSHOT.POST_ID.in(postIds))
-                .fetch(POST_SNAPSHOT.POST_ID));
+        Set<UUID> before = new HashSet<>();
+        jdbc.query("select distinct post_id from monitoring.post_snapshot where post_id = any(?)",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", postIds.toArray())),
+                (ResultSet rs) -> {
+                    before.add(rs.getObject(1, UUID.class));
+                });
+        return before;
     }
 
     /** A submission's figures, for {@link #appendAllIfChanged}. */
@@ -122,24 +132,27 @@ class PostHistoryRepository {
         if (rows.isEmpty()) {
             return;
         }
-        db.execute("""
+        jdbc.update("""
                 insert into monitoring.post_snapshot (post_id, at, reads, comments, reposts, likes)
                 select f.post_id, f.at, f.reads, f.comments, f.reposts, f.likes
-                from unnest({0}::uuid[], {1}::timestamptz[], {2}::bigint[], {3}::bigint[], {4}::bigint[], {5}::bigint[],
-                            {6}::boolean[]) with ordinality as f(post_id, at, reads, comments, reposts, likes, compare, ord)
+                from unnest(?::uuid[], ?::timestamptz[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[],
+                            ?::boolean[]) with ordinality as f(post_id, at, reads, comments, reposts, likes, compare, ord)
                 where not (f.compare and exists (
                     select 1 from (select s.reads, s.comments, s.reposts, s.likes from monitoring.post_snapshot s
                                    where s.post_id = f.post_id order by s.at desc, s.id desc limit 1) latest
                     where (latest.reads, latest.comments, latest.reposts, latest.likes)
                         = (f.reads, f.comments, f.reposts, f.likes)))
-                order by f.ord""",
-                DSL.val(rows.stream().map(Figures::postId).toArray(UUID[]::new)),
-                DSL.val(rows.stream().map(f -> utc(f.at())).toArray(OffsetDateTime[]::new)),
-                DSL.val(rows.stream().map(f -> f.metrics().reads()).toArray(Long[]::new)),
-                DSL.val(rows.stream().map(f -> f.metrics().comments()).toArray(Long[]::new)),
-                DSL.val(rows.stream().map(f -> f.metrics().reposts()).toArray(Long[]::new)),
-                DSL.val(rows.stream().map(f -> f.metrics().likes()).toArray(Long[]::new)),
-                DSL.val(compare.toArray(Boolean[]::new)));
+                order by f.ord""", ps -> {
+            java.sql.Connection c = ps.getConnection();
+            ps.setArray(1, c.createArrayOf("uuid", rows.stream().map(Figures::postId).toArray()));
+            // ISO-8601 instants, which PostgreSQL reads as timestamptz exactly
+            ps.setArray(2, c.createArrayOf("text", rows.stream().map(f -> f.at().toString()).toArray()));
+            ps.setArray(3, c.createArrayOf("int8", rows.stream().map(f -> f.metrics().reads()).toArray()));
+            ps.setArray(4, c.createArrayOf("int8", rows.stream().map(f -> f.metrics().comments()).toArray()));
+            ps.setArray(5, c.createArrayOf("int8", rows.stream().map(f -> f.metrics().reposts()).toArray()));
+            ps.setArray(6, c.createArrayOf("int8", rows.stream().map(f -> f.metrics().likes()).toArray()));
+            ps.setArray(7, c.createArrayOf("bool", compare.toArray()));
+        });
     }
 
     /**

@@ -55,6 +55,55 @@ class SimHashTest {
     }
 
     @Test
+    void fingerprints_equal_those_of_the_definition_so_fingerprints_stored_earlier_still_compare() {
+        // the definition: shingles as strings, FNV-1a over their UTF-8 bytes, +1/-1 per bit; incidents keep
+        // fingerprints computed this way, so a faster computation must give exactly the same bits
+        String alphabet = "东区化工厂泄漏氯气區東１２ABCabc09é Ω，。！ \uD840\uDC00\uD840\uDC01\uD83D\uDE00\uD800";
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int t = 0; t < 2_000; t++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(0, 40);
+            for (int i = 0; i < length; i++) {
+                int at = random.nextInt(alphabet.length());
+                text.append(alphabet.charAt(at));
+            }
+            assertThat(SimHash.of(text.toString())).as(text.toString()).isEqualTo(definition(text.toString()));
+        }
+        assertThat(SimHash.of(REPORT)).isEqualTo(definition(REPORT));
+    }
+
+    private static long definition(String text) {
+        int[] folded = org.yuqing.monitoring.matching.TextNormalizer.normalize(text).codePoints()
+                .filter(Character::isLetterOrDigit).toArray();
+        if (folded.length == 0) {
+            return 0;
+        }
+        int[] weights = new int[64];
+        int shingles = Math.max(1, folded.length - SimHash.SHINGLE + 1);
+        for (int start = 0; start < shingles; start++) {
+            long h = 0xcbf29ce484222325L;
+            String shingle = new String(folded, start, Math.min(SimHash.SHINGLE, folded.length - start));
+            for (byte b : shingle.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+                h ^= b & 0xff;
+                h *= 0x100000001b3L;
+            }
+            h = (h ^ (h >>> 30)) * 0xbf58476d1ce4e5b9L;
+            h = (h ^ (h >>> 27)) * 0x94d049bb133111ebL;
+            h ^= h >>> 31;
+            for (int bit = 0; bit < 64; bit++) {
+                weights[bit] += ((h >>> bit) & 1) == 1 ? 1 : -1;
+            }
+        }
+        long fingerprint = 0;
+        for (int bit = 0; bit < 64; bit++) {
+            if (weights[bit] > 0) {
+                fingerprint |= 1L << bit;
+            }
+        }
+        return fingerprint;
+    }
+
+    @Test
     void distance_counts_differing_bits() {
         assertThat(SimHash.distance(0L, -1L)).isEqualTo(64);
         assertThat(SimHash.distance(0b1011L, 0b0001L)).isEqualTo(2);

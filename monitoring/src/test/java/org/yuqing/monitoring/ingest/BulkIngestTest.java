@@ -1,14 +1,19 @@
 package org.yuqing.monitoring.ingest;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.ErrorResponseException;
 import org.yuqing.monitoring.MonitoringIntegrationTest;
 import org.yuqing.monitoring.search.PostIndex;
 import tools.jackson.databind.JsonNode;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -30,6 +36,8 @@ class BulkIngestTest extends MonitoringIntegrationTest {
     IndexQueue queue;
     @Autowired
     PostIngest ingest;
+    @Autowired
+    PostIndexer indexer;
 
     private static final System.Logger LOG = System.getLogger(BulkIngestTest.class.getName());
 
@@ -102,6 +110,53 @@ class BulkIngestTest extends MonitoringIntegrationTest {
         assertThat(lines.get(0).path("error").asString()).contains("'publishedAt'");
         assertThat(lines.get(1).path("error").asString()).isEqualTo("a line must be a JSON object of a post");
         assertThat(lines.get(2).path("error").asString()).isEqualTo("a line must be a JSON object of a post");
+    }
+
+    @Test
+    void a_line_not_in_utf8_is_rejected_as_such_and_lines_ended_by_crlf_are_taken() throws Exception {
+        String word = uniqueWord();
+        watch(word);
+        String gbkUrl = url();
+        String goodUrl = url();
+        byte[] gbk = line(aPost(gbkUrl, "x.example.cn", "标题", "正文" + word, hoursAgo(1), 1)).getBytes("GBK");
+        byte[] good = line(aPost(goodUrl, "x.example.cn", "标题", "正文" + word, hoursAgo(1), 2)).getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(gbk);
+        body.write("\r\n\r\n".getBytes(StandardCharsets.UTF_8));
+        body.write(good);
+        body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+
+        MvcResult r = mvc.perform(post("/api/monitoring/posts/bulk?refresh=wait_for").contentType("application/x-ndjson")
+                .content(body.toByteArray())).andReturn();
+
+        assertThat(r.getResponse().getStatus()).isEqualTo(200);
+        JsonNode lines = body(r).path("lines");
+        assertThat(lines.size()).isEqualTo(2);
+        assertThat(lines.get(0).path("line").asInt()).isEqualTo(1);
+        assertThat(lines.get(0).path("error").asString()).isEqualTo("the line is not UTF-8 text; send the body in UTF-8");
+        assertThat(lines.get(1).path("line").asInt()).isEqualTo(3);
+        assertThat(getJson("/api/monitoring/posts/" + lines.get(1).path("id").asString()).path("text").asString())
+                .isEqualTo("正文" + word);
+        assertThat(index.find(UUID.nameUUIDFromBytes(gbkUrl.getBytes(StandardCharsets.UTF_8)))).isEmpty();
+    }
+
+    @Test
+    void a_body_larger_than_allowed_is_a_413_problem_and_takes_in_nothing() {
+        String url = url();
+        BulkIngest small = new BulkIngest(ingest, indexer, json, 10, DataSize.ofBytes(600));
+        String first = line(aPost(url, "x.example.cn", "t", "text", hoursAgo(1), 1));
+        String body = first + "\n" + "{\"text\": \"" + "长".repeat(300) + "\"}\n";
+
+        ThrowingCallable submit = () -> small.submit(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(first.length()).isLessThan(600);
+        assertThatThrownBy(submit).isInstanceOfSatisfying(ErrorResponseException.class, e -> {
+            assertThat(e.getStatusCode().value()).isEqualTo(413);
+            assertThat(e.getBody().getType()).isEqualTo(BulkIngest.BODY_TOO_LARGE);
+            assertThat(e.getBody().getProperties()).containsEntry("maxBytes", 600);
+        });
+        small.close();
+        assertThat(index.find(UUID.nameUUIDFromBytes(url.getBytes(StandardCharsets.UTF_8)))).isEmpty();
     }
 
     @Test
