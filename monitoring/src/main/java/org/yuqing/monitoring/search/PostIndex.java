@@ -4,6 +4,9 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
+import co.elastic.clients.util.BinaryData;
+import co.elastic.clients.util.ContentType;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch._types.mapping.IndexOptions;
@@ -22,6 +25,9 @@ import co.elastic.clients.elasticsearch.indices.PutIndexTemplateRequest;
 import co.elastic.clients.util.NamedValue;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+
+import tools.jackson.databind.json.JsonMapper;
+
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -87,6 +93,8 @@ public class PostIndex {
     private final ElasticsearchClient client;
     private final String prefix;
     private final List<String> mainstream;
+    /** The client's JSON mapper, for serialising documents once; null for a client of another mapper. */
+    private final JsonMapper json;
     private volatile boolean templateInstalled;
 
     /**
@@ -108,6 +116,7 @@ public class PostIndex {
             throw new IllegalArgumentException("yuqing.monitoring.index-prefix must be a lower-case index name, was " + prefix);
         }
         this.client = client;
+        this.json = client != null && client._jsonpMapper() instanceof Jackson3JsonpMapper m ? m.objectMapper() : null;
         this.prefix = prefix;
         this.mainstream = mainstreamSites.stream().map(d -> d.strip().toLowerCase(Locale.ROOT))
                 .map(d -> d.endsWith(".") ? d.substring(0, d.length() - 1) : d)
@@ -254,7 +263,7 @@ public class PostIndex {
                 for (PostDocument post : posts) {
                     Long version = versions.get(post.id());
                     b.operations(o -> o.index(i -> {
-                        i.index(indexFor(post.publishedAt())).id(post.id().toString()).document(StoredPost.of(post));
+                        i.index(indexFor(post.publishedAt())).id(post.id().toString()).document(source(post));
                         return version == null ? i : i.version(version).versionType(VersionType.External);
                     }));
                 }
@@ -307,6 +316,16 @@ public class PostIndex {
         } catch (IOException | ElasticsearchException e) {
             throw unavailable("storing " + posts.size() + " posts", e);
         }
+    }
+
+    /**
+     * The document as Elasticsearch stores it, serialised here once into bytes by the client's own JSON mapper (same
+     * JSON): the client passes bytes through, where it would otherwise serialise every document again into a buffer
+     * grown by copying.
+     */
+    private Object source(PostDocument post) {
+        StoredPost stored = StoredPost.of(post);
+        return json == null ? stored : BinaryData.of(json.writeValueAsBytes(stored), ContentType.APPLICATION_JSON);
     }
 
     /** A write refused because the document already has a higher version: not a failure, a newer write won. */
