@@ -43,21 +43,18 @@ class IndexQueue {
         this.json = json;
     }
 
-    /** Queues the post's document, replacing an older one of the same post; call inside the recording transaction. */
-    void put(PostDocument document, Instant now) {
-        String doc = json.writeValueAsString(document);
-        db.insertInto(POST_INDEX_QUEUE)
-                .set(POST_INDEX_QUEUE.POST_ID, document.id())
-                .set(POST_INDEX_QUEUE.DOCUMENT, doc)
-                .set(POST_INDEX_QUEUE.QUEUED_AT, now.atOffset(ZoneOffset.UTC))
-                .onConflict(POST_INDEX_QUEUE.POST_ID)
-                .doUpdate()
-                .set(POST_INDEX_QUEUE.DOCUMENT, doc)
-                .set(POST_INDEX_QUEUE.QUEUED_AT, now.atOffset(ZoneOffset.UTC))
-                .set(POST_INDEX_QUEUE.REVISION, DSL.field("nextval('monitoring.post_index_queue_revision')", Long.class))
-                .set(POST_INDEX_QUEUE.ATTEMPTS, 0)
-                .setNull(POST_INDEX_QUEUE.LAST_ERROR)
-                .execute();
+    /**
+     * Queues the post's document at this revision, replacing a queued one of a lower or equal revision (a row of a
+     * higher revision, a newer submission's, stays); call inside the transaction that decides it.
+     */
+    void put(PostDocument document, long revision, Instant now) {
+        jdbc.update("""
+                insert into monitoring.post_index_queue (post_id, document, queued_at, revision, attempts)
+                values (?, ?, ?, ?, 0)
+                on conflict (post_id) do update set document = excluded.document, queued_at = excluded.queued_at,
+                    revision = excluded.revision, attempts = 0, last_error = null
+                where post_index_queue.revision <= excluded.revision""",
+                document.id(), json.writeValueAsString(document), now.atOffset(ZoneOffset.UTC), revision);
     }
 
     /** A post's document with its revision: the version Elasticsearch stores it under (higher is newer). */
@@ -144,9 +141,10 @@ class IndexQueue {
     }
 
     /** The queued document of the post, if it waits. */
-    Optional<PostDocument> find(UUID postId) {
-        return db.select(POST_INDEX_QUEUE.DOCUMENT).from(POST_INDEX_QUEUE).where(POST_INDEX_QUEUE.POST_ID.eq(postId))
-                .fetchOptional(r -> read(r.value1()));
+    Optional<Row> find(UUID postId) {
+        return db.select(POST_INDEX_QUEUE.DOCUMENT, POST_INDEX_QUEUE.REVISION).from(POST_INDEX_QUEUE)
+                .where(POST_INDEX_QUEUE.POST_ID.eq(postId))
+                .fetchOptional(r -> new Row(read(r.value1()), r.value2()));
     }
 
     private PostDocument read(String document) {

@@ -8,6 +8,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.yuqing.monitoring.search.PostDocument;
 import org.yuqing.monitoring.search.PostIndex;
 import org.yuqing.monitoring.search.SearchUnavailableException;
+import org.yuqing.monitoring.search.VersionedPost;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -37,7 +38,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * ({@code monitoring.post_index_queue}) with their revisions, the API still answers success (saying the posts are not
  * searchable yet) and the scheduled {@link #catchUp} stores them once Elasticsearch is back, every
  * {@code yuqing.monitoring.indexer.every} (5 s by default). Jobs that rewrite stored posts queue their documents
- * ({@link #enqueue}) and {@link #flush} them. A post that was recorded but whose request ended before it was stored
+ * at the version they read ({@link #enqueue}) and {@link #flush} them. A post that was recorded but whose request ended before it was stored
  * (the process stopped) was never answered with success; its sender submits it again.
  */
 @Service
@@ -65,11 +66,12 @@ public class PostIndexer {
     }
 
     /**
-     * Queues the post's latest document with a new revision, for {@link #flush}; call inside the transaction that
-     * decides it, so both commit together.
+     * Queues a rewrite of a stored post for {@link #flush}, at the version of the document it started from
+     * ({@link #latest}): it replaces that document, but not one a submission stored meanwhile (of a higher revision),
+     * which wins. Call inside the transaction that decides it, so both commit together.
      */
-    public void enqueue(PostDocument document, Instant now) {
-        queue.put(document, now);
+    public void enqueue(PostDocument document, long version, Instant now) {
+        queue.put(document, version, now);
     }
 
     /** {@code n} new revisions, increasing; take them under the posts' locks, in the transaction recording them. */
@@ -180,12 +182,13 @@ public class PostIndexer {
     }
 
     /**
-     * The latest document of a post read from Elasticsearch: the queued one when a newer submission still waits for
-     * Elasticsearch, else {@code stored}. Jobs that rewrite stored posts start from it, so they never undo a newer
-     * submission.
+     * The latest document of a post read from Elasticsearch, with its version: the queued one when a newer submission
+     * still waits for Elasticsearch, else {@code stored}. Jobs that rewrite stored posts start from it and write at its
+     * version ({@link #enqueue}), so they never undo a newer submission, whether it waits in the queue or was stored
+     * after they read the post.
      */
-    public PostDocument latest(PostDocument stored) {
-        return queue.find(stored.id()).orElse(stored);
+    public VersionedPost latest(VersionedPost stored) {
+        return queue.find(stored.post().id()).map(r -> new VersionedPost(r.document(), r.revision())).orElse(stored);
     }
 
     /** Stores locked queue rows under their revisions and removes them (a row older than the stored post is done too). */

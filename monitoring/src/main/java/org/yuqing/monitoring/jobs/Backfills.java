@@ -10,6 +10,7 @@ import org.yuqing.monitoring.incidents.PostFacts;
 import org.yuqing.monitoring.ingest.PostIndexer;
 import org.yuqing.monitoring.matching.MatchedTopic;
 import org.yuqing.monitoring.search.PostDocument;
+import org.yuqing.monitoring.search.VersionedPost;
 import org.yuqing.monitoring.search.PostIndex;
 import org.yuqing.monitoring.search.TopicQuery;
 import org.yuqing.monitoring.topics.Topic;
@@ -107,14 +108,15 @@ public class Backfills {
         }
 
         @Override
-        public void scan(java.util.function.Consumer<List<PostDocument>> page) {
+        public void scan(java.util.function.Consumer<List<VersionedPost>> page) {
             index.scanAll(query, PAGE, page);
         }
 
         @Override
-        public void handle(PostDocument stored, JobRunner.Counter counter) {
+        public void handle(VersionedPost stored, JobRunner.Counter counter) {
             transaction.executeWithoutResult(status -> {
-                PostDocument post = indexer.latest(stored);
+                VersionedPost latest = indexer.latest(stored);
+                PostDocument post = latest.post();
                 PostDocument.Metrics m = post.metrics() == null ? new PostDocument.Metrics(0, 0, 0, 0) : post.metrics();
                 List<Membership> memberships = incidents.record(new PostFacts(post.id(), post.site(), post.title(),
                         post.text(), post.publishedAt(), m.reads(), m.comments(), m.reposts(), m.likes()), List.of(match));
@@ -128,7 +130,8 @@ public class Backfills {
                 Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
                 indexer.enqueue(new PostDocument(post.id(), post.sourceId(), post.externalId(), post.url(), post.site(),
                         post.mediaType(), post.author(), post.title(), post.text(), post.publishedAt(), post.collectedAt(),
-                        m, topicIds, memberships.stream().map(Membership::incidentId).toList(), List.copyOf(unitIds)), now);
+                        m, topicIds, memberships.stream().map(Membership::incidentId).toList(), List.copyOf(unitIds)),
+                        latest.version(), now);
             });
             counter.matched++;
         }

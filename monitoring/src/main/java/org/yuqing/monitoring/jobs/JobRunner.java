@@ -5,7 +5,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yuqing.monitoring.ingest.PostIndexer;
-import org.yuqing.monitoring.search.PostDocument;
+import org.yuqing.monitoring.search.VersionedPost;
 import org.yuqing.security.AuditTrail;
 import org.yuqing.security.Caller;
 
@@ -35,14 +35,14 @@ class JobRunner implements AutoCloseable {
         /** How many posts the job will go through. */
         long total();
 
-        /** Goes through the posts, page by page, calling {@code page} for each. */
-        void scan(Consumer<List<PostDocument>> page);
+        /** Goes through the posts, page by page, calling {@code page} for each; each post with its stored version. */
+        void scan(Consumer<List<VersionedPost>> page);
 
         /**
          * Handles one post, counting it in {@link Counter#matched} when it matched (see {@link JobStatus#matched()});
          * a post that failed throws and is counted as an error.
          */
-        void handle(PostDocument post, Counter counter);
+        void handle(VersionedPost post, Counter counter);
     }
 
     /** The counters of a running job. */
@@ -97,7 +97,7 @@ class JobRunner implements AutoCloseable {
             jobs.insert(id, job.kind(), job.topicId(), job.from(), job.to(), caller.login(), clock.instant());
             audit.done(AuditTrail.CONFIG_CHANGE, auditTarget, auditDetail.apply(id));
         });
-        start(id, work, page -> indexer.flush(page.stream().map(PostDocument::id).toList()));
+        start(id, work, page -> indexer.flush(page.stream().map(p -> p.post().id()).toList()));
         return jobs.find(id).orElseThrow();
     }
 
@@ -125,7 +125,7 @@ class JobRunner implements AutoCloseable {
 
     /** Called after each page's posts were handled (to store them for search), before progress is written. */
     interface PageDone {
-        void done(List<PostDocument> page);
+        void done(List<VersionedPost> page);
     }
 
     private void run(UUID id, Work work, PageDone pageDone) {
@@ -135,15 +135,15 @@ class JobRunner implements AutoCloseable {
             counter.total = work.total();
             jobs.progress(id, "RUNNING", counter.progress(), clock.instant(), false);
             work.scan(page -> {
-                for (PostDocument post : page) {
+                for (VersionedPost post : page) {
                     try {
                         work.handle(post, counter);
                     } catch (RuntimeException e) {
                         counter.errors++;
                         if (counter.message == null) {
-                            counter.message = "post " + post.id() + ": " + e.getMessage();
+                            counter.message = "post " + post.post().id() + ": " + e.getMessage();
                         }
-                        LOG.log(System.Logger.Level.WARNING, "job " + id + ": post " + post.id() + " failed", e);
+                        LOG.log(System.Logger.Level.WARNING, "job " + id + ": post " + post.post().id() + " failed", e);
                     }
                     counter.processed++;
                 }

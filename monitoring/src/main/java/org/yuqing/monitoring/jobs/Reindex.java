@@ -10,6 +10,7 @@ import org.yuqing.monitoring.ingest.PostIndexer;
 import org.yuqing.monitoring.matching.MatchedTopic;
 import org.yuqing.monitoring.matching.TopicMatcher;
 import org.yuqing.monitoring.search.PostDocument;
+import org.yuqing.monitoring.search.VersionedPost;
 import org.yuqing.monitoring.search.PostIndex;
 import org.yuqing.monitoring.web.InvalidRequestException;
 import org.yuqing.monitoring.web.NotFoundException;
@@ -142,14 +143,15 @@ public class Reindex {
         }
 
         @Override
-        public void scan(Consumer<List<PostDocument>> page) {
+        public void scan(Consumer<List<VersionedPost>> page) {
             index.scanAll(query, PAGE, page);
         }
 
         @Override
-        public void handle(PostDocument stored, JobRunner.Counter counter) {
+        public void handle(VersionedPost stored, JobRunner.Counter counter) {
             boolean matches = Boolean.TRUE.equals(transaction.execute(status -> {
-                PostDocument post = indexer.latest(stored);
+                VersionedPost latest = indexer.latest(stored);
+                PostDocument post = latest.post();
                 List<MatchedTopic> topics = matcher.match(post.site(), post.mediaType(), post.title(), post.text());
                 List<Membership> memberships = incidents.membershipsOf(post.id());
                 SortedSet<String> unitIds = new TreeSet<>(post.unitIds());
@@ -160,7 +162,7 @@ public class Reindex {
                         post.metrics() == null ? new PostDocument.Metrics(0, 0, 0, 0) : post.metrics(),
                         topics.stream().map(MatchedTopic::topicId).toList(),
                         memberships.stream().map(Membership::incidentId).toList(), List.copyOf(unitIds)),
-                        clock.instant().truncatedTo(ChronoUnit.MILLIS));
+                        latest.version(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
                 return !topics.isEmpty();
             }));
             if (matches) {

@@ -242,11 +242,13 @@ public class PostIndex {
      * Writes many posts in one bulk request like {@link #indexAll(List, Set, boolean)}, each post given a version in
      * {@code versions} as an external version: Elasticsearch keeps a post's document of the highest version it was
      * given, so a write that arrives late (an older submission's, a catch-up's) never replaces a newer one, and is not
-     * an error. Copies in other months are removed under the same rule: a copy of a higher version stays, and the
-     * document just written, being older, is removed instead.
+     * an error. A write at the version already stored replaces it ({@code external_gte}): a job rewriting a post writes
+     * at the version it read, so it changes the post unless a newer submission was stored meanwhile. Copies in other
+     * months are removed under the same rule: a copy of a higher version stays, and the document just written, being
+     * older, is removed instead.
      *
-     * @param versions the version of each post to write with ({@code version_type=external}); posts without one are
-     *                 written unconditionally
+     * @param versions the version of each post to write with ({@code version_type=external_gte}); posts without one
+     *                 are written unconditionally
      * @throws SearchUnavailableException when Elasticsearch cannot be reached or refuses a post
      */
     public void indexAll(List<PostDocument> posts, Map<UUID, Long> versions, Set<UUID> mayHaveCopies,
@@ -264,7 +266,7 @@ public class PostIndex {
                     Long version = versions.get(post.id());
                     b.operations(o -> o.index(i -> {
                         i.index(indexFor(post.publishedAt())).id(post.id().toString()).document(source(post));
-                        return version == null ? i : i.version(version).versionType(VersionType.External);
+                        return version == null ? i : i.version(version).versionType(VersionType.ExternalGte);
                     }));
                 }
                 return b.refresh(refresh);
@@ -546,7 +548,7 @@ public class PostIndex {
     }
 
     /**
-     * Every stored post, of every unit, the query matches, oldest publication first, page by page with
+     * Every stored post, of every unit, the query matches, with its version, oldest publication first, page by page with
      * {@code search_after} (publication time, then id: stable while the pages' posts are rewritten); for background
      * jobs (topic backfill, re-index), not for users, whose searches are scoped.
      *
@@ -556,7 +558,7 @@ public class PostIndex {
      * @return how many posts were passed
      * @throws SearchUnavailableException when Elasticsearch cannot be reached (earlier pages were passed)
      */
-    public long scanAll(Query query, int pageSize, Consumer<List<PostDocument>> pages) {
+    public long scanAll(Query query, int pageSize, Consumer<List<VersionedPost>> pages) {
         long passed = 0;
         List<FieldValue> after = null;
         try {
@@ -564,7 +566,7 @@ public class PostIndex {
                 List<FieldValue> from = after;
                 SearchResponse<PostDocument> response = client.search(s -> {
                     s.index(prefix).ignoreUnavailable(true).allowNoIndices(true).query(query).size(pageSize)
-                            .trackTotalHits(t -> t.enabled(false))
+                            .trackTotalHits(t -> t.enabled(false)).version(true)
                             .sort(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Asc)))
                             .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
                     if (from != null) {
@@ -574,7 +576,8 @@ public class PostIndex {
                 }, PostDocument.class);
                 List<Hit<PostDocument>> hits = response.hits().hits();
                 if (!hits.isEmpty()) {
-                    pages.accept(hits.stream().map(Hit::source).toList());
+                    pages.accept(hits.stream().map(h -> new VersionedPost(h.source(), h.version() == null ? 0 : h.version()))
+                            .toList());
                     passed += hits.size();
                 }
                 if (hits.size() < pageSize) {

@@ -8,6 +8,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.yuqing.monitoring.MonitoringIntegrationTest;
 import org.yuqing.monitoring.search.PostDocument;
 import org.yuqing.monitoring.search.PostIndex;
+import org.yuqing.monitoring.search.VersionedPost;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -100,6 +101,50 @@ class PostIndexerCatchUpTest extends MonitoringIntegrationTest {
         assertThat(reads(older.id())).isEqualTo(2);
     }
 
+    @Test
+    void a_job_rewriting_a_post_it_read_changes_it_unless_a_submission_stored_a_newer_one_meanwhile() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String url = url();
+        UUID topic = UUID.randomUUID();
+        assertThat(indexer.store(List.of(new IndexQueue.Row(document(url, now, 1), indexer.revisions(1).getFirst())),
+                Set.of(), true)).isTrue();
+        VersionedPost read = scanned(url);
+
+        // no submission meanwhile: the job's rewrite (a topic added) replaces the document it read
+        rewrite(read, topic);
+        assertThat(index.find(read.post().id()).orElseThrow().topicIds()).containsExactly(topic);
+        assertThat(reads(read.post().id())).isEqualTo(1);
+
+        // a job reads the post, a submission then stores new figures, and the job's rewrite of what it read comes after
+        VersionedPost before = scanned(url);
+        assertThat(indexer.store(List.of(new IndexQueue.Row(document(url, now, 7), indexer.revisions(1).getFirst())),
+                Set.of(), true)).isTrue();
+        rewrite(before, UUID.randomUUID());
+
+        assertThat(reads(read.post().id())).as("the submission's figures stay").isEqualTo(7);
+        assertThat(queuedIds()).doesNotContain(read.post().id());
+    }
+
+    /** The post as a job's scan reads it, with its version. */
+    private VersionedPost scanned(String url) {
+        List<VersionedPost> found = new java.util.ArrayList<>();
+        index.scanAll(Query.of(q -> q.ids(i -> i.values(PostIngest.postId(url).toString()))), 10, found::addAll);
+        assertThat(found).hasSize(1);
+        return found.getFirst();
+    }
+
+    /** What a re-index or backfill does with a post it read: queue it changed at the version it read, then store it. */
+    private void rewrite(VersionedPost read, UUID topic) {
+        new TransactionTemplate(transactions).executeWithoutResult(s -> {
+            VersionedPost latest = indexer.latest(read);
+            PostDocument d = latest.post();
+            indexer.enqueue(new PostDocument(d.id(), d.sourceId(), d.externalId(), d.url(), d.site(), d.mediaType(),
+                    d.author(), d.title(), d.text(), d.publishedAt(), d.collectedAt(), d.metrics(), List.of(topic),
+                    d.incidentIds(), d.unitIds()), latest.version(), Instant.now());
+        });
+        assertThat(indexer.flush(List.of(read.post().id()))).isTrue();
+    }
+
     private static PostDocument withPublished(PostDocument d, Instant publishedAt) {
         return new PostDocument(d.id(), d.sourceId(), d.externalId(), d.url(), d.site(), d.mediaType(), d.author(),
                 d.title(), d.text(), publishedAt, d.collectedAt(), d.metrics(), d.topicIds(), d.incidentIds(),
@@ -118,7 +163,7 @@ class PostIndexerCatchUpTest extends MonitoringIntegrationTest {
 
     private PostDocument queued(Instant at) {
         PostDocument document = document(url(), at, 1);
-        new TransactionTemplate(transactions).executeWithoutResult(s -> indexer.enqueue(document, at));
+        new TransactionTemplate(transactions).executeWithoutResult(s -> indexer.enqueue(document, indexer.revisions(1).getFirst(), at));
         return document;
     }
 
