@@ -27,8 +27,8 @@ import java.util.function.Consumer;
  * {@code _bulk} of the same documents as the service stores them (same template, same batches, same senders, and
  * like the service's bulk not waiting for a refresh). Rounds of the two alternate so both see the same load.
  *
- * <p>Posts: generated Chinese, 200–2,000 characters (and, unless {@code -Dbench.ingestShort=false}, a second run of
- * weibo/forum-length posts of 60–300 characters), published over the last 48 hours, a tenth carrying the words of
+ * <p>Posts: generated Chinese, 200–2,000 characters (unless {@code -Dbench.ingestLong=false}), then (unless
+ * {@code -Dbench.ingestShort=false}) a second run of weibo/forum-length posts of 60–300 characters, published over the last 48 hours, a tenth carrying the words of
  * one of the topics (so they match and join or open incidents), the rest matching by chance or not at all.
  *
  * <p>System properties: {@code bench.ingestTopics} (300 topics created through the API first),
@@ -76,8 +76,13 @@ final class IngestBenchmark {
             report.note("%,d posts per round of each, %d rounds after %d warm-up rounds, %,d lines per request, %d concurrent "
                             + "senders, %.0f%% of the posts carrying a topic's words; Elasticsearch heap %s",
                     perRound, rounds, warmRounds, lines, clients, topicShare * 100, System.getProperty("bench.esHeap", "2g"));
-            List<int[]> lengths = Boolean.parseBoolean(System.getProperty("bench.ingestShort", "true"))
-                    ? List.of(new int[]{200, 2_000}, new int[]{60, 300}) : List.<int[]>of(new int[]{200, 2_000});
+            List<int[]> lengths = new ArrayList<>();
+            if (Boolean.parseBoolean(System.getProperty("bench.ingestLong", "true"))) {
+                lengths.add(new int[]{200, 2_000});
+            }
+            if (Boolean.parseBoolean(System.getProperty("bench.ingestShort", "true"))) {
+                lengths.add(new int[]{60, 300});
+            }
             for (int[] length : lengths) {
                 String chars = length[0] + "–" + length[1];
                 BulkTimings timings = BulkTimings.install();
