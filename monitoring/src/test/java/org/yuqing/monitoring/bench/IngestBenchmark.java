@@ -97,18 +97,24 @@ final class IngestBenchmark {
                     // the benchmark's own garbage (the bodies of earlier rounds, tens of megabytes) is collected before
                     // each side is timed, not by whichever side runs next in this JVM
                     System.gc();
+                    NodeWork apiNodeStart = NodeWork.now();
                     CpuMeter apiStart = CpuMeter.now();
                     double apiSeconds = sendAll(apiBodies, clients, body -> apiBulk(service, body));
+                    NodeWork apiNodeEnd = NodeWork.now();
                     System.gc();
+                    NodeWork rawNodeStart = NodeWork.now();
                     CpuMeter rawStart = CpuMeter.now();
                     double rawSeconds = sendAll(rawBodies, clients, IngestBenchmark::rawBulk);
                     CpuMeter rawEnd = CpuMeter.now();
+                    NodeWork rawNodeEnd = NodeWork.now();
                     api[round] = perRound / apiSeconds;
                     raw[round] = perRound / rawSeconds;
                     report.note("posts of %s characters, round %d: API %,.0f posts/s, raw _bulk %,.0f posts/s", chars,
                             round + 1, api[round], raw[round]);
                     report.note("  API round: %s; raw round: %s", rawStart.since(apiStart, apiSeconds),
                             rawEnd.since(rawStart, rawSeconds));
+                    report.note("  API round: %s; raw round: %s", apiNodeEnd.since(apiNodeStart),
+                            rawNodeEnd.since(rawNodeStart));
                 }
                 timings.uninstall();
                 report.note("posts of %s characters, inside the service (its own log): %s", chars, timings.summary());
