@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -182,6 +183,14 @@ class PostHistoryRepository {
                                 .and(latest.field(s.COMMENTS).eq(m.comments()))
                                 .and(latest.field(s.REPOSTS).eq(m.reposts()))
                                 .and(latest.field(s.LIKES).eq(m.likes()))));
+    }
+
+    /** The post's latest figures, if it has a history. */
+    Optional<PostDocument.Metrics> latest(UUID postId) {
+        return jdbc.query("select reads, comments, reposts, likes from monitoring.post_snapshot where post_id = ? "
+                        + "order by at desc, id desc limit 1",
+                (rs, n) -> new PostDocument.Metrics(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)), postId)
+                .stream().findFirst();
     }
 
     /** The post's snapshots, oldest first. */

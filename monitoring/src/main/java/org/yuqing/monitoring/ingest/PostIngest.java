@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -112,6 +113,16 @@ public class PostIngest {
      */
     public List<MetricSnapshot> snapshots(UUID postId) {
         return history.snapshots(postId);
+    }
+
+    /**
+     * Locks the post the way a submission does, for the rest of the caller's transaction, and returns its latest
+     * recorded figures (empty for a post without history). A job that records the post's incidents reads the figures
+     * under the lock: a submission recorded before it is not undone with older figures, and one after it waits.
+     */
+    public Optional<PostDocument.Metrics> lockFigures(UUID postId) {
+        history.lockAll(List.of(postId));
+        return history.latest(postId);
     }
 
     /**

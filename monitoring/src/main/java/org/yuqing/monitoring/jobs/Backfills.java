@@ -8,6 +8,7 @@ import org.yuqing.monitoring.incidents.Incidents;
 import org.yuqing.monitoring.incidents.Membership;
 import org.yuqing.monitoring.incidents.PostFacts;
 import org.yuqing.monitoring.ingest.PostIndexer;
+import org.yuqing.monitoring.ingest.PostIngest;
 import org.yuqing.monitoring.matching.MatchedTopic;
 import org.yuqing.monitoring.search.PostDocument;
 import org.yuqing.monitoring.search.VersionedPost;
@@ -49,17 +50,19 @@ public class Backfills {
     private final Incidents incidents;
     private final PostIndex index;
     private final PostIndexer indexer;
+    private final PostIngest posts;
     private final JobRepository jobs;
     private final JobRunner runner;
     private final Clock clock;
     private final TransactionTemplate transaction;
 
-    Backfills(Topics topics, Incidents incidents, PostIndex index, PostIndexer indexer, JobRepository jobs,
-              JobRunner runner, Clock clock, PlatformTransactionManager transactions) {
+    Backfills(Topics topics, Incidents incidents, PostIndex index, PostIndexer indexer, PostIngest posts,
+              JobRepository jobs, JobRunner runner, Clock clock, PlatformTransactionManager transactions) {
         this.topics = topics;
         this.incidents = incidents;
         this.index = index;
         this.indexer = indexer;
+        this.posts = posts;
         this.jobs = jobs;
         this.runner = runner;
         this.clock = clock;
@@ -117,7 +120,10 @@ public class Backfills {
             transaction.executeWithoutResult(status -> {
                 VersionedPost latest = indexer.latest(stored);
                 PostDocument post = latest.post();
-                PostDocument.Metrics m = post.metrics() == null ? new PostDocument.Metrics(0, 0, 0, 0) : post.metrics();
+                // the figures recorded last, under the post's lock: a submission recorded after the post was read (still on
+                // its way to Elasticsearch) has newer ones than the document
+                PostDocument.Metrics m = posts.lockFigures(post.id()).orElse(
+                        post.metrics() == null ? new PostDocument.Metrics(0, 0, 0, 0) : post.metrics());
                 List<Membership> memberships = incidents.record(new PostFacts(post.id(), post.site(), post.title(),
                         post.text(), post.publishedAt(), m.reads(), m.comments(), m.reposts(), m.likes()), List.of(match));
                 List<UUID> topicIds = new ArrayList<>(post.topicIds());

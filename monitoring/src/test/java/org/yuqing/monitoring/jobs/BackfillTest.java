@@ -79,6 +79,25 @@ class BackfillTest extends MonitoringIntegrationTest {
     }
 
     @Test
+    void a_backfill_records_the_figures_recorded_last_not_older_ones_of_the_document_it_read() throws Exception {
+        String word = uniqueWord();
+        String id = submitted(aPost(url(), "www.thepaper.cn", word + "园区异味", word + "居民反映园区附近有异味。",
+                hoursAgo(5), 100)).path("id").asString();
+        // a later submission of the post recorded in PostgreSQL whose document is still on its way to Elasticsearch
+        // (a bulk stores a chunk after recording it): the search index still holds 100 reads
+        jdbc.update("insert into monitoring.post_snapshot (post_id, at, reads, comments, reposts, likes) "
+                + "values (?::uuid, now(), 900, 40, 12, 3)", id);
+        UUID topic = watch(word);
+
+        assertThat(runBackfill(topic).path("state").asString()).isEqualTo("DONE");
+
+        JsonNode incident = getJson("/api/monitoring/incidents?topicId=" + topic).get(0);
+        assertThat(incident.path("metrics").path("reads").asLong()).isEqualTo(900);
+        assertThat(incident.path("metrics").path("comments").asLong()).isEqualTo(40);
+        assertThat(getJson("/api/monitoring/posts/" + id).path("metrics").path("reads").asLong()).isEqualTo(900);
+    }
+
+    @Test
     void a_backfill_of_a_topic_outside_the_callers_scope_or_of_another_topic_is_an_unknown_id() throws Exception {
         UUID topic = watch(uniqueWord());
         UUID other = watch(uniqueWord());
